@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderHTTPServerTests: XCTestCase { func testBuilds() {} }
