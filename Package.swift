@@ -15,7 +15,7 @@ let package = Package(
         // SHA-256, HMAC, PBKDF2, CRC-32C, CSPRNG, constant-time compare.
         .target(name: "Crypto", dependencies: ["CLinux"]),
         // The pure SCIM protocol core: JSON, schemas, filters, PATCH, projection, sorting, errors. No I/O.
-        .target(name: "SCIMCore"),
+        .target(name: "SCIMCore", linkerSettings: [.linkedLibrary("m")]),
         // Durable state: append-only JSON-lines log, snapshots, recovery, in-memory indexes.
         .target(name: "Store", dependencies: ["SCIMCore", "Crypto", "CLinux"]),
         // Event-driven HTTP/1.1 server on epoll.
