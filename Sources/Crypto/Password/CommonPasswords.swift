@@ -1,7 +1,7 @@
 // Generated: do not edit by hand. 764 common passwords of at least 8 characters, lowercased:
 // the first 613 such entries of Openwall's password.lst (public domain; Debian package `john-data`,
 // /usr/share/john/password.lst, comment lines skipped, most common first; it has no more) plus
-// 151 well-known ones it lacks (e.g. `password123`, `qwertyuiop`). Made by Scripts/generate-common-passwords.py.
+// 151 well-known ones it lacks (e.g. `password123`, `qwertyuiop`). Made by Tests/tools/generate-common-passwords.py.
 
 /// The common-password blocklist behind `PasswordPolicy` (ASVS 6.2.4).
 enum CommonPasswords {

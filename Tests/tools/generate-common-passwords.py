@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Regenerates Sources/Crypto/Password/CommonPasswords.swift from john-data's password.lst:
-#   apt-get install -y john-data && python3 Scripts/generate-common-passwords.py Sources/Crypto/Password/CommonPasswords.swift
+#   apt-get install -y john-data && python3 Tests/tools/generate-common-passwords.py Sources/Crypto/Password/CommonPasswords.swift
 import sys
 src = "/usr/share/john/password.lst"
 entries = []
@@ -40,7 +40,7 @@ body = "\n".join(entries)
 header = ("// Generated: do not edit by hand. %d common passwords of at least 8 characters, lowercased:\n"
 "// the first %d such entries of Openwall's password.lst (public domain; Debian package `john-data`,\n"
 "// /usr/share/john/password.lst, comment lines skipped, most common first; it has no more) plus\n"
-"// %d well-known ones it lacks (e.g. `password123`, `qwertyuiop`). Made by Scripts/generate-common-passwords.py.\n") % (len(entries), john, len(entries) - john)
+"// %d well-known ones it lacks (e.g. `password123`, `qwertyuiop`). Made by Tests/tools/generate-common-passwords.py.\n") % (len(entries), john, len(entries) - john)
 out = (header + "\n"
 "/// The common-password blocklist behind `PasswordPolicy` (ASVS 6.2.4).\n"
 "enum CommonPasswords {\n"
