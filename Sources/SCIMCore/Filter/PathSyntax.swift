@@ -23,6 +23,14 @@ enum PathSyntax {
         !(isWhitespace(c) || c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D || c == 0x22)
     }
 
+    static func trimmingWhitespace(_ s: String) -> String {
+        let b = Array(s.utf8)
+        var i = 0, j = b.count
+        while i < j, isWhitespace(b[i]) { i += 1 }
+        while j > i, isWhitespace(b[j - 1]) { j -= 1 }
+        return i == 0 && j == b.count ? s : text(b, i..<j)
+    }
+
     static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
     }
