@@ -77,6 +77,13 @@ enum PathSyntax {
         return try parseNameAndSub(bytes, start, end, schemaURN: nil)
     }
 
+    /// Whether `s` starts with `urn:` (any case), without copying it.
+    static func hasURNPrefix(_ s: String) -> Bool {
+        var it = s.utf8.makeIterator()
+        guard let a = it.next(), let b = it.next(), let c = it.next(), let d = it.next() else { return false }
+        return a | 0x20 == 0x75 && b | 0x20 == 0x72 && c | 0x20 == 0x6E && d == 0x3A
+    }
+
     static func hasURNPrefix(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
         end - start >= 4 && bytes[start] | 0x20 == 0x75 && bytes[start + 1] | 0x20 == 0x72
             && bytes[start + 2] | 0x20 == 0x6E && bytes[start + 3] == 0x3A

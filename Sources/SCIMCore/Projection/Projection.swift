@@ -88,7 +88,7 @@ public struct Projection: Sendable, Equatable {
         init(_ path: AttributePath) {
             if path.isSchemaURN {
                 let urn = path.attribute.asciiLowercased
-                container = urn.hasPrefix(AttributePath.coreSchemaURNPrefix) ? nil : urn
+                container = AttributePath.hasCoreSchemaPrefix(urn) ? nil : urn
                 attribute = nil
             } else {
                 container = path.extensionURN?.asciiLowercased
@@ -128,12 +128,11 @@ public struct Projection: Sendable, Equatable {
     public func includes(attribute name: String) -> Bool {
         if isDefault { return true }
         if asciiCaseInsensitiveEquals(name, "id") || asciiCaseInsensitiveEquals(name, "schemas") { return true }
-        let bytes = Array(name.utf8)
-        let isURN = PathSyntax.hasURNPrefix(bytes, 0, bytes.count)
+        let isURN = PathSyntax.hasURNPrefix(name)
         let lower = name.asciiLowercased
         if isInclusion {
             if isURN {
-                if lower.hasPrefix(AttributePath.coreSchemaURNPrefix) { return selectors.contains { $0.container == nil } }
+                if AttributePath.hasCoreSchemaPrefix(lower) { return selectors.contains { $0.container == nil } }
                 return selectors.contains { $0.container == lower }
             }
             return selectors.contains { $0.container == nil && ($0.attribute == nil || $0.attribute == lower) }
@@ -147,8 +146,7 @@ public struct Projection: Sendable, Equatable {
     public func apply(to resource: JSONObject, resolver: any AttributeResolver) -> JSONObject {
         var out = JSONObject()
         for (key, value) in resource {
-            let keyBytes = Array(key.utf8)
-            if PathSyntax.hasURNPrefix(keyBytes, 0, keyBytes.count), case .object(let ext) = value {
+            if PathSyntax.hasURNPrefix(key), case .object(let ext) = value {
                 let container = key.asciiLowercased
                 var projected = JSONObject()
                 for (k, v) in ext {
