@@ -221,7 +221,11 @@ struct FilterSyntaxParser {
         if isJSONNumber(start, tokenEnd) {
             return .number(JSONNumber(validatedText: PathSyntax.text(bytes, start..<tokenEnd)))
         }
-        // Lenient: a bare word is a string (see the type's documentation). It must be valid UTF-8.
+        // Lenient: a bare word is a string (see the type's documentation); quotes or backslashes in
+        // it mean a mistyped string literal, so they are refused rather than guessed at.
+        for i in start..<tokenEnd where bytes[i] == UInt8(ascii: "'") || bytes[i] == UInt8(ascii: "\\") || bytes[i] < 0x20 {
+            throw SyntaxError("unquoted value '\(PathSyntax.excerpt(bytes, start..<tokenEnd))': string values need double quotes", at: start)
+        }
         guard let s = String(validating: bytes[start..<tokenEnd], as: UTF8.self) else {
             throw SyntaxError("invalid UTF-8 in value", at: start)
         }
