@@ -83,3 +83,8 @@ public struct JSONNumber: Sendable, Hashable {
         return Decimal(negative: negative, digits: digits, scale: scale)
     }
 }
+
+extension JSONNumber {
+    /// True when the value is a whole number (`3`, `-0`, `3.0`, `30e-1`, `1e400`).
+    public var isInteger: Bool { decimal.scale >= 0 }
+}
