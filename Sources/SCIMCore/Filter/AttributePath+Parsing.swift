@@ -26,14 +26,21 @@ extension AttributePath {
 
     /// True when the path is a schema URN alone, naming a whole extension object.
     public var isSchemaURN: Bool {
-        schemaURN == nil && PathSyntax.hasURNPrefix(Array(attribute.utf8), 0, attribute.utf8.count)
+        schemaURN == nil && PathSyntax.hasURNPrefix(attribute)
     }
 
     /// True when the schema URN is absent or a core schema URN, i.e. the attribute is top-level.
     public var isCoreAttribute: Bool {
         guard let urn = schemaURN else { return !isSchemaURN }
-        return urn.utf8.count > Self.coreSchemaURNPrefix.utf8.count
-            && asciiCaseInsensitiveEquals(String(urn.prefix(Self.coreSchemaURNPrefix.count)), Self.coreSchemaURNPrefix)
+        return Self.hasCoreSchemaPrefix(urn)
+    }
+
+    /// Whether `urn` starts with `urn:ietf:params:scim:schemas:core:` (any case) and goes on.
+    static func hasCoreSchemaPrefix(_ urn: String) -> Bool {
+        let prefix = coreSchemaURNPrefix.utf8
+        guard urn.utf8.count > prefix.count else { return false }
+        for (x, y) in zip(urn.utf8, prefix) where (x &- 65 < 26 ? x | 0x20 : x) != y { return false }
+        return true
     }
 
     /// The key of the extension object that holds the attribute (nil for core attributes);

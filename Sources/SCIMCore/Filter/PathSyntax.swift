@@ -23,6 +23,14 @@ enum PathSyntax {
         !(isWhitespace(c) || c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D || c == 0x22)
     }
 
+    static func trimmingWhitespace(_ s: String) -> String {
+        let b = Array(s.utf8)
+        var i = 0, j = b.count
+        while i < j, isWhitespace(b[i]) { i += 1 }
+        while j > i, isWhitespace(b[j - 1]) { j -= 1 }
+        return i == 0 && j == b.count ? s : text(b, i..<j)
+    }
+
     static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
     }
@@ -67,6 +75,13 @@ enum PathSyntax {
             return try parseURNPath(bytes, start, end)
         }
         return try parseNameAndSub(bytes, start, end, schemaURN: nil)
+    }
+
+    /// Whether `s` starts with `urn:` (any case), without copying it.
+    static func hasURNPrefix(_ s: String) -> Bool {
+        var it = s.utf8.makeIterator()
+        guard let a = it.next(), let b = it.next(), let c = it.next(), let d = it.next() else { return false }
+        return a | 0x20 == 0x75 && b | 0x20 == 0x72 && c | 0x20 == 0x6E && d == 0x3A
     }
 
     static func hasURNPrefix(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
