@@ -252,16 +252,16 @@ final class PatchApplierTests: XCTestCase {
                            #"{"op":"remove","path":"members","value":"f"}"#,
                            #"{"op":"add","path":"members","value":{"value":42}}"#, in: .group)
         XCTAssertEqual(result.membershipChanges, [
-            .add([["value": "a", "display": "A"], ["value": "b"]]),
+            .add(objs([["value": "a", "display": "A"], ["value": "b"]])),
             .remove(values: ["b", "c"]),
             .removeMatching(.comparison(AttributePath(attribute: "display"), .eq, "A")),
             .removeMatching(.and(.comparison(AttributePath(attribute: "value"), .eq, "z"), .comparison(AttributePath(attribute: "type"), .eq, "User"))),
             .replaceAll([]),
             .removeAll,
-            .add([["value": "d"]]),
-            .replaceAll([["value": "e"]]),
+            .add(objs([["value": "d"]])),
+            .replaceAll(objs([["value": "e"]])),
             .remove(values: ["f"]),
-            .add([["value": "42"]]),
+            .add(objs([["value": "42"]])),
         ])
         XCTAssertEqual(result.attributes["displayName"], "Spades")
         XCTAssertNil(result.attributes["members"])

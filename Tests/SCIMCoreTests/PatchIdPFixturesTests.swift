@@ -273,7 +273,7 @@ final class PatchIdPFixturesTests: XCTestCase {
           "Operations": [{ "op": "Add", "path": "members",
                            "value": [{ "$ref": null, "value": "f648f8d5ea4e4cd38e9c" }] }] }
         """#, .group)
-        XCTAssertEqual(added.membershipChanges, [.add([["value": "f648f8d5ea4e4cd38e9c"]])], "\"$ref\": null is absent")
+        XCTAssertEqual(added.membershipChanges, [.add(objs([["value": "f648f8d5ea4e4cd38e9c"]]))], "\"$ref\": null is absent")
         XCTAssertEqual(added.attributes, droids)
         let removed = Fixture.patched(droids, #"""
         { "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
@@ -284,7 +284,7 @@ final class PatchIdPFixturesTests: XCTestCase {
         let several = Fixture.patched(droids, Fixture.operations(
             #"{"op":"Add","path":"members","value":[{"value":"a"},{"value":"b"}]}"#,
             #"{"op":"Remove","path":"members","value":[{"value":"c"},{"value":"d"}]}"#), .group)
-        XCTAssertEqual(several.membershipChanges, [.add([["value": "a"], ["value": "b"]]), .remove(values: ["c", "d"])],
+        XCTAssertEqual(several.membershipChanges, [.add(objs([["value": "a"], ["value": "b"]])), .remove(values: ["c", "d"])],
                        "several memberships in one PATCH, in order")
     }
 
@@ -312,11 +312,11 @@ final class PatchIdPFixturesTests: XCTestCase {
             { "value": "478c4cf4-1aa3-41a1-93da-4c154c5955e0", "display": "c-3po@iamciam.dev" },
             { "value": "34e14e58-f0fe-4e9d-aeb2-0da25fa6626d", "display": "r2-d2@iamciam.dev" } ] }] }
         """#, .group)
-        XCTAssertEqual(result.membershipChanges, [.add([
+        XCTAssertEqual(result.membershipChanges, [.add(objs([
             ["value": "cc2573a1-e1c4-491d-a3db-ae4a2e078d61", "display": "bb-8@iamciam.dev"],
             ["value": "478c4cf4-1aa3-41a1-93da-4c154c5955e0", "display": "c-3po@iamciam.dev"],
             ["value": "34e14e58-f0fe-4e9d-aeb2-0da25fa6626d", "display": "r2-d2@iamciam.dev"],
-        ])])
+        ]))])
     }
 
     func testO16RenameWithTheIdInTheValue() {
@@ -342,7 +342,7 @@ final class PatchIdPFixturesTests: XCTestCase {
         """#, .group)
         XCTAssertEqual(result.membershipChanges, [
             .remove(values: ["89bb1940-b905-4575-9e7f-6f887cfb368e"]),
-            .add([["value": "23a35c27-23d3-4c03-b4c5-6443c09e7173", "display": "test.user@okta.local"]]),
+            .add(objs([["value": "23a35c27-23d3-4c03-b4c5-6443c09e7173", "display": "test.user@okta.local"]])),
         ])
         let full = Fixture.patched(droids, #"""
         { "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
@@ -350,8 +350,8 @@ final class PatchIdPFixturesTests: XCTestCase {
                            "value": [ { "value": "23a35c27-…", "display": "test.user@okta.local" },
                                       { "value": "89bb1940-…", "display": "test.user@okta.local" } ] }] }
         """#, .group)
-        XCTAssertEqual(full.membershipChanges, [.replaceAll([["value": "23a35c27-…", "display": "test.user@okta.local"],
-                                                             ["value": "89bb1940-…", "display": "test.user@okta.local"]])])
+        XCTAssertEqual(full.membershipChanges, [.replaceAll(objs([["value": "23a35c27-…", "display": "test.user@okta.local"],
+                                                             ["value": "89bb1940-…", "display": "test.user@okta.local"]]))])
     }
 
     // MARK: - JumpCloud (jumpcloud.md 5-7)
@@ -379,7 +379,7 @@ final class PatchIdPFixturesTests: XCTestCase {
         { "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
           "Operations": [{ "op": "add", "path": "members", "value": [{ "value": "<user id>" }] }] }
         """#, .group)
-        XCTAssertEqual(add.membershipChanges, [.add([["value": "<user id>"]])])
+        XCTAssertEqual(add.membershipChanges, [.add(objs([["value": "<user id>"]]))])
         let remove = Fixture.patched(droids, #"""
         { "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
           "Operations": [{ "op": "remove", "path": "members", "value": [{ "value": "<user id>" }] }] }
@@ -391,7 +391,7 @@ final class PatchIdPFixturesTests: XCTestCase {
         let body = Fixture.operations(#"{"op":"add","path":"members","value":[{"value":"u-1"}]}"#,
                                       #"{"op":"add","path":"members","value":[{"value":"u-1"},{"value":"u-1"}]}"#)
         let result = Fixture.patched(droids, body, .group)
-        XCTAssertEqual(result.membershipChanges, [.add([["value": "u-1"]]), .add([["value": "u-1"]])])
+        XCTAssertEqual(result.membershipChanges, [.add(objs([["value": "u-1"]])), .add(objs([["value": "u-1"]]))])
     }
 
     func testJ28RenameGroup() {

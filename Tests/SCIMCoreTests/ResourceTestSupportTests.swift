@@ -84,7 +84,5 @@ final class ResourceTestSupportTests: XCTestCase {
     }
 }
 
-/// Object literals in assertions (`[["value": "a"]]` as `[JSONObject]`).
-extension JSONObject: ExpressibleByDictionaryLiteral {
-    public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
-}
+/// Object literals as `[JSONObject]` in assertions: `objs([["value": "a"]])`.
+func objs(_ values: [JSONValue]) -> [JSONObject] { values.compactMap(\.objectValue) }
