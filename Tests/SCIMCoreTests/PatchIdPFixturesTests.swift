@@ -354,6 +354,21 @@ final class PatchIdPFixturesTests: XCTestCase {
                                                              ["value": "89bb1940-…", "display": "test.user@okta.local"]]))])
     }
 
+    // MARK: - OneLogin (3)
+
+    func testL9SCIM11GroupPatchIsRefusedAsMalformed() {
+        let e = assertSCIMError(.invalidSyntax) { () throws(SCIMError) in
+            try Fixture.patch(droids, #"{"schemas":["urn:scim:schemas:core:1.0"],"members":[{"value":"u-1","operation":"delete"}]}"#, .group)
+        }
+        XCTAssertTrue(e?.detail.contains("Operations") ?? false)
+    }
+
+    func testOneLoginStyleGroupPatchV2() {
+        let result = Fixture.patched(droids, Fixture.operations(
+            #"{"op":"add","path":"members","value":[{"value":"u-1"}]}"#, #"{"op":"remove","path":"members","value":[{"value":"u-2"}]}"#), .group)
+        XCTAssertEqual(result.membershipChanges, [.add(objs([["value": "u-1"]])), .remove(values: ["u-2"])])
+    }
+
     // MARK: - JumpCloud (jumpcloud.md 5-7)
 
     func testJ17ReplaceUserFields() {

@@ -437,6 +437,13 @@ final class ResourceInputTests: XCTestCase {
         XCTAssertEqual(stored[E], ["department": "d", "costCenter": "c"], "both spellings of the URN merge into one object")
     }
 
+    func testEmptyBareManagerIsAbsent() {
+        let stored = Fixture.stored(#"{"userName":"a","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":"","department":""}}"#)
+        XCTAssertEqual(stored[E], ["department": ""], "an explicit empty string is kept; a bare empty manager id is no manager")
+        let explicit = Fixture.stored(#"{"userName":"a","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":{"value":""}}}"#)
+        XCTAssertEqual(explicit[E], ["manager": ["value": ""]])
+    }
+
     func testOldEntraManagerArrayForm() {
         let stored = Fixture.stored(#"""
         {"userName":"a","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"manager":[{"$ref":"http://x/Users/00aa","value":"00aa"}]}}

@@ -5,7 +5,7 @@
 /// - Booleans also arrive as strings, in any case (`"True"`, `"false"`): Entra, OneLogin templates.
 /// - A number where a string is expected is kept as its exact text (`"employeeNumber": 1234`).
 /// - A complex attribute with a `value` sub-attribute accepts the bare value (`"manager": "271"`
-///   is `{"value": "271"}`; Entra). A single-valued complex attribute given a one-element array takes
+///   is `{"value": "271"}`; Entra); a bare `""` is absent. A single-valued complex attribute given a one-element array takes
 ///   the element (Entra's old manager form).
 /// - A multi-valued attribute given one value instead of an array gets an array of it (OneLogin's
 ///   `"emails": {...}` templates).
@@ -48,6 +48,8 @@ enum AttributeValueCoercion {
             if items.isEmpty { return nil }
             guard items.count == 1 else { throw SCIMError.invalidValue("Attribute '\(path)' is single-valued, but a list of \(items.count) values was given") }
             return try element(items[0], for: attribute, path: path)
+        case .string(let s) where s.isEmpty:
+            return nil  // `"manager": ""`: an unfilled template parameter, not a manager with an empty id
         case .string, .number, .bool:
             guard let valueAttribute = attribute.subAttribute(named: "value") else {
                 throw SCIMError.invalidValue("Attribute '\(path)' must be an object, not \(kindName(value))")
