@@ -307,6 +307,7 @@ public final class Store: @unchecked Sendable {
 
     /// `write`, waiting for the completion (for the CLI and tests). Do not call it on the committer
     /// thread, i.e. from a completion.
+    @discardableResult
     public func writeAndWait<T: Sendable>(_ body: @escaping (inout Transaction) throws(SCIMError) -> T) throws(SCIMError) -> T {
         let latch = ResultLatch<Result<T, SCIMError>>()
         write(body) { latch.fill($0) }

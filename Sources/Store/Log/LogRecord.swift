@@ -1,3 +1,4 @@
+import Crypto
 import SCIMCore
 
 /// One log line: `{"crc":"<8 hex digits>","rec":<record>}` + "\n", where the CRC-32C covers the
@@ -50,7 +51,7 @@ enum LogRecord {
         let body = writer.bytes
         let crc = CRC32C.checksum(body)
         out.append(contentsOf: prefix)
-        for shift in stride(from: 28, through: 0, by: -4) { out.append(Hex.digit(UInt8(truncatingIfNeeded: crc >> UInt32(shift)) & 0x0f)) }
+        for shift in stride(from: 28, through: 0, by: -4) { out.append(hexDigit(UInt8(truncatingIfNeeded: crc >> UInt32(shift)) & 0x0f)) }
         out.append(contentsOf: middle)
         out.append(contentsOf: body)
         out.append(UInt8(ascii: "}"))
@@ -65,7 +66,7 @@ enum LogRecord {
         guard line[line.count - 1] == UInt8(ascii: "}") else { throw LineError(reason: "not a log record (bad end)", damaged: true) }
         var stored: UInt32 = 0
         for i in 8..<16 {
-            guard let nibble = Hex.value(line[i]) else { throw LineError(reason: "not a log record (bad checksum field)", damaged: true) }
+            guard let nibble = hexValue(line[i]) else { throw LineError(reason: "not a log record (bad checksum field)", damaged: true) }
             stored = stored << 4 | UInt32(nibble)
         }
         let body = UnsafeBufferPointer(rebasing: line[headerLength..<(line.count - 1)])
@@ -100,5 +101,18 @@ enum LogRecord {
         } catch {
             throw LineError(reason: error.description, damaged: false)
         }
+    }
+}
+
+@inline(__always)
+private func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? nibble + UInt8(ascii: "0") : nibble - 10 + UInt8(ascii: "a") }
+
+@inline(__always)
+private func hexValue(_ c: UInt8) -> UInt8? {
+    switch c {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
+    default: return nil
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import SCIMCore
 
 /// The whole directory in memory: integrations, their users and groups with indexes, and the admin

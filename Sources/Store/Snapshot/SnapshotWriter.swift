@@ -1,3 +1,4 @@
+import Crypto
 import SCIMCore
 
 /// Serialises a point-in-time copy of the state to `snapshot-<seq>.jsonl.tmp` and fsyncs it; the

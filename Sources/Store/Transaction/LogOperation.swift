@@ -1,3 +1,4 @@
+import Crypto
 import SCIMCore
 
 /// One change to the directory, as applied in memory and as written to the log: events, not
