@@ -130,16 +130,16 @@ final class ClientSocket {
 
     /// One line without its CRLF (a bare LF is accepted).
     func readLine(deadline: UInt64, limit: Int = 64 << 10) throws(HTTPClientError) -> [UInt8] {
-        var searched = start
+        var searched = 0  // bytes after `start` already searched (fill may move `start`)
         while true {
-            if let lf = buffer[searched...].firstIndex(of: 10) {
+            if let lf = buffer[(start + searched)...].firstIndex(of: 10) {
                 var end = lf
                 if end > start && buffer[end - 1] == 13 { end -= 1 }
                 let line = Array(buffer[start..<end])
                 start = lf + 1
                 return line
             }
-            searched = buffer.count
+            searched = buffer.count - start
             if buffer.count - start > limit { throw .malformedResponse("line longer than \(limit) bytes") }
             guard try fill(deadline: deadline) else { throw .connectionClosed }
         }
