@@ -374,13 +374,13 @@ final class EventLoop: @unchecked Sendable {
                     result = c.inbound.withUnsafeBufferPointer { feed(c, $0) }
                     if result.consumed > 0 { c.inbound.removeFirst(result.consumed) }
                 }
-                if result.outcome != .needMore {
-                    finishFeed(c, result.outcome)
-                    return
-                }
                 if n < readBuffer.count {
                     // A short read means the socket is drained: data arriving later raises a new edge.
                     c.readable = false
+                }
+                if result.outcome != .needMore {
+                    finishFeed(c, result.outcome)
+                    return
                 }
             } else if n == 0 {
                 close(c)  // peer closed; a partial request is abandoned
