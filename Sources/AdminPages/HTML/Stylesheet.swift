@@ -9,6 +9,7 @@ body{margin:0;background:var(--bg);color:var(--text);font:15px/1.5 system-ui,-ap
 a{color:var(--accent)}
 a:hover{text-decoration-thickness:2px}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px;border-radius:4px}
+code{overflow-wrap:anywhere}
 code,pre,.mono{font-family:ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,"Liberation Mono",monospace;font-size:.9em}
 h1{font-size:1.5rem;line-height:1.25;margin:0 0 .25rem}
 h2{font-size:1.1rem;margin:0 0 .75rem}
@@ -25,7 +26,7 @@ p{margin:.5rem 0}
 .sidenav a{display:block;padding:.5rem .75rem;border-radius:8px;color:var(--text);text-decoration:none}
 .sidenav a:hover{background:var(--bg)}
 .sidenav a[aria-current=page]{background:var(--accent-soft);color:var(--accent);font-weight:600}
-main{padding:1.5rem 1.75rem 3rem;max-width:78rem;width:100%}
+main{padding:1.5rem 1.75rem 3rem;max-width:80rem;width:100%;min-width:0}
 .page-head{display:flex;flex-wrap:wrap;align-items:flex-end;justify-content:space-between;gap:.75rem 1rem;margin-bottom:1.25rem}
 .page-head p{color:var(--muted);margin:.25rem 0 0}
 .crumbs{font-size:.85rem;color:var(--muted);margin-bottom:.35rem}
@@ -61,11 +62,13 @@ input[readonly]{background:var(--bg)}
 .alert p{margin:.2rem 0}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
-th,td{text-align:left;padding:.6rem .8rem;border-bottom:1px solid var(--line);vertical-align:top}
+th,td{text-align:left;padding:.55rem .7rem;border-bottom:1px solid var(--line);vertical-align:top}
+td,tbody th{overflow-wrap:anywhere}
+tbody th{font-weight:600}
 thead th{font-size:.78rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);background:var(--bg);white-space:nowrap}
 thead th a{color:inherit;text-decoration:none}
 thead th a:hover{text-decoration:underline}
-tbody tr:last-child td{border-bottom:none}
+tbody tr:last-child td,tbody tr:last-child th{border-bottom:none}
 tbody tr:hover{background:var(--bg)}
 td.num,th.num{text-align:right}
 tr.row-failed td{background:var(--bad-soft)}
@@ -80,8 +83,8 @@ tr.row-failed td{background:var(--bad-soft)}
 .filters .field-search{flex:3 1 16rem}
 .pager{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;justify-content:space-between;padding:.75rem 1rem;border-top:1px solid var(--line);font-size:.9rem}
 .pager .links{display:flex;gap:.5rem}
-dl.attrs{display:grid;grid-template-columns:minmax(9rem,14rem) minmax(0,1fr);gap:.4rem 1rem;margin:0}
-dl.attrs dt{font-weight:600;color:var(--muted)}
+dl.attrs{display:grid;grid-template-columns:minmax(7rem,11rem) minmax(0,1fr);gap:.4rem 1rem;margin:0}
+dl.attrs dt{font-weight:600;color:var(--muted);min-width:0;overflow-wrap:anywhere}
 dl.attrs dd{margin:0;overflow-wrap:anywhere}
 dl.attrs dl.attrs{padding:.4rem .6rem;border-left:3px solid var(--line)}
 .attr-key{display:block;font-weight:400;font-size:.78rem}
@@ -118,6 +121,6 @@ ol.steps>li::marker{font-weight:700;color:var(--accent)}
 .empty{text-align:center;padding:2.5rem 1rem;color:var(--muted)}
 .nowrap{white-space:nowrap}
 [hidden]{display:none!important}
-@media (max-width:760px){.shell{grid-template-columns:1fr}.sidenav{border-right:none;border-bottom:1px solid var(--line);padding:.4rem .6rem}.sidenav ul{flex-direction:row;flex-wrap:wrap}main{padding:1rem}dl.attrs{grid-template-columns:1fr}dl.attrs dt{margin-top:.4rem}.topbar{padding:.5rem .9rem}}
+@media (max-width:760px){.shell{grid-template-columns:minmax(0,1fr)}.sidenav{border-right:none;border-bottom:1px solid var(--line);padding:.4rem .6rem}.sidenav ul{flex-direction:row;flex-wrap:wrap}main{padding:1rem}dl.attrs{grid-template-columns:1fr}dl.attrs dt{margin-top:.4rem}.topbar{padding:.5rem .9rem}}
 """
 }
