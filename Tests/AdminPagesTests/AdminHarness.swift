@@ -11,6 +11,11 @@ final class FakeClock: Sendable {
     func advance(seconds: Int64) { ms.add(seconds * 1000, ordering: .relaxed) }
 }
 
+/// Collects audit events.
+final class AuditSink: Sendable {
+    let events = Mutex<[AdminAuditEvent]>([])
+}
+
 /// One captured response, with helpers to read it.
 struct Reply {
     let status: Int
@@ -55,20 +60,26 @@ final class AdminHarness {
     let directory: FakeDirectory
     let app: AdminApp
     let configuration: AdminConfiguration
+    /// Every audit event, in order.
+    let auditLog = AuditSink()
+    var auditEvents: [AdminAuditEvent] { auditLog.events.withLock { $0 } }
 
     init(passwordSet: Bool = true, setupCode: String? = AdminHarness.setupCode, trustProxy: Bool = false,
          publicBaseURL: String? = nil, throttle: AdminLoginThrottleSettings = AdminLoginThrottleSettings(),
          executor: (@Sendable (@escaping @Sendable () -> Void) -> Void)? = nil) {
         let clock = self.clock
+        let log = auditLog
         directory = FakeDirectory(now: { clock.now })
         if passwordSet { directory.setPassword(AdminHarness.password) }
         configuration = AdminConfiguration(publicBaseURL: publicBaseURL, trustProxy: trustProxy, setupCode: setupCode,
                                            clock: { clock.now }, loginThrottle: throttle, passwordIterations: 1000,
-                                           backgroundExecutor: executor ?? AdminConfiguration.dispatchExecutor)
+                                           backgroundExecutor: executor ?? AdminConfiguration.dispatchExecutor,
+                                           audit: { event in log.events.withLock { $0.append(event) } })
         app = AdminApp(directory: directory, configuration: configuration)
     }
 
     /// Sends one request and waits for the response (which may come from another thread).
+    @discardableResult
     func send(_ method: String, _ target: String, headers: [(String, String)] = [], body: String = "",
               remote: String = "192.0.2.10:51000", file: StaticString = #filePath, line: UInt = #line) -> Reply {
         let box = Mutex<HTTPResponse?>(nil)

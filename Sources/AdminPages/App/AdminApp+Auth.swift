@@ -55,6 +55,7 @@ extension AdminApp {
         }
         let address = exchange.context.clientAddress
         if case .failure(let wait) = throttle.begin(address: address, now: exchange.now) {
+            configuration.audit(.loginThrottled(address: address))
             exchange.send(PageReply.page(429, ErrorPages.tooManyAttempts(product: product, retryAfter: wait.seconds))
                 .with("Retry-After", String(wait.seconds)))
             return
@@ -65,6 +66,7 @@ extension AdminApp {
             let ok = password.utf8.count <= 4096 && !password.isEmpty && PasswordHasher.verify(password: password, record: record)
             let now = configuration.clock()
             throttle.end(address: address, succeeded: ok, now: now)
+            configuration.audit(ok ? .loginSucceeded(address: address) : .loginFailed(address: address))
             if ok {
                 sessions.revoke(key: session.key)
                 let issued = sessions.create(authenticated: true, passwordRecord: record, now: now)
@@ -83,6 +85,7 @@ extension AdminApp {
 
     func logout(exchange: Exchange, session: AdminSession) {
         sessions.revoke(key: session.key)
+        configuration.audit(.signedOut(address: exchange.context.clientAddress))
         exchange.send(PageReply.redirect("/login?signed_out=1").with("Set-Cookie", clearedSessionCookie(exchange.context)))
     }
 
@@ -106,6 +109,7 @@ extension AdminApp {
         }
         let address = exchange.context.clientAddress
         if case .failure(let wait) = throttle.begin(address: address, now: exchange.now) {
+            configuration.audit(.loginThrottled(address: address))
             exchange.send(PageReply.page(429, ErrorPages.tooManyAttempts(product: product, retryAfter: wait.seconds))
                 .with("Retry-After", String(wait.seconds)))
             return
@@ -113,6 +117,7 @@ extension AdminApp {
         let ok = setupCodeMatches(code)
         throttle.end(address: address, succeeded: ok, now: exchange.now)
         guard ok else {
+            configuration.audit(.setupCodeRejected(address: address))
             exchange.send(.page(403, AuthPages.setupCode(product: product, error: "That setup code is not valid.")))
             return
         }
@@ -128,6 +133,7 @@ extension AdminApp {
         let code = form["code"]?.trimmingWhitespace ?? ""
         let address = exchange.context.clientAddress
         if case .failure(let wait) = throttle.begin(address: address, now: exchange.now) {
+            configuration.audit(.loginThrottled(address: address))
             exchange.send(PageReply.page(429, ErrorPages.tooManyAttempts(product: product, retryAfter: wait.seconds))
                 .with("Retry-After", String(wait.seconds)))
             return
@@ -135,6 +141,7 @@ extension AdminApp {
         let codeOK = setupCodeMatches(code)
         throttle.end(address: address, succeeded: codeOK, now: exchange.now)
         guard codeOK else {
+            configuration.audit(.setupCodeRejected(address: address))
             exchange.send(.page(403, AuthPages.setupCode(product: product, error: "That setup code is not valid.")))
             return
         }
@@ -164,6 +171,7 @@ extension AdminApp {
                 switch result {
                 case .success:
                     endSetup(succeeded: true)
+                    configuration.audit(.setupCompleted(address: address))
                     sessions.revoke(key: session.key)
                     let issued = sessions.create(authenticated: true, passwordRecord: record, now: configuration.clock(),
                                                  flash: "The admin password is set. Next, add a SCIM integration for your identity provider.")

@@ -24,6 +24,8 @@ extension AdminApp {
 
     func integrationsPOST(_ route: AdminRoute, exchange: Exchange, session: AdminSession, form: FormData) {
         let p = PageContext(product: product, csrf: session.csrfToken, flash: nil, now: exchange.now, scimURL: scimURL(exchange.context))
+        let address = exchange.context.clientAddress
+        let audit = configuration.audit
         switch route {
         case .newIntegration:
             let name = (form["name"] ?? "").trimmingWhitespace
@@ -34,6 +36,7 @@ extension AdminApp {
             directory.createIntegration(name: name) { result in
                 switch result {
                 case .success(let issued):
+                    audit(.integrationCreated(id: issued.integration.id, name: issued.integration.name, address: address))
                     exchange.send(.page(200, IntegrationPages.token(p, integration: issued.integration, token: issued.token, rotated: false)))
                 case .failure(let error):
                     let status = error == .duplicateName ? 409 : (error.isStorage ? 500 : 422)
@@ -61,6 +64,7 @@ extension AdminApp {
                 self.directory.renameIntegration(id: id, name: name) { result in
                     switch result {
                     case .success(let renamed):
+                        audit(.integrationRenamed(id: id, name: renamed.name, address: address))
                         self.sessions.setFlash(key: session.key, "Renamed to “\(renamed.name)”.")
                         exchange.send(.redirect(Components.integrationPath(id)))
                     case .failure(.notFound):
@@ -77,6 +81,7 @@ extension AdminApp {
                 self.directory.rotateToken(id: id) { result in
                     switch result {
                     case .success(let issued):
+                        audit(.tokenRotated(id: id, name: issued.integration.name, address: address))
                         exchange.send(.page(200, IntegrationPages.token(p, integration: issued.integration, token: issued.token, rotated: true)))
                     case .failure(.notFound):
                         exchange.send(.page(404, ErrorPages.notFound(product: self.product)))
@@ -91,6 +96,7 @@ extension AdminApp {
                 self.directory.deleteIntegration(id: id) { result in
                     switch result {
                     case .success, .failure(.notFound):
+                        audit(.integrationDeleted(id: id, name: integration.name, address: address))
                         self.sessions.setFlash(key: session.key, "Deleted “\(integration.name)” with its users and groups.")
                         exchange.send(.redirect("/integrations"))
                     case .failure(let error):

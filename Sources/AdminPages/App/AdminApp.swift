@@ -43,7 +43,7 @@ public final class AdminApp: HTTPHandler {
 
     public func handle(_ request: HTTPRequest, responder: HTTPResponder) {
         let ctx = RequestContext(request: request, configuration: configuration)
-        let exchange = Exchange(app: self, context: ctx, responder: responder, now: configuration.clock(),
+        let exchange = Exchange(context: ctx, responder: responder, now: configuration.clock(),
                                 isHead: request.method == "HEAD")
         let method = exchange.isHead ? "GET" : request.method
 

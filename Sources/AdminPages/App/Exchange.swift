@@ -2,7 +2,6 @@ import HTTPServer
 
 /// One request being answered: where to send the reply and how to decorate it.
 struct Exchange: Sendable {
-    let app: AdminApp
     let context: RequestContext
     let responder: HTTPResponder
     /// The clock at arrival, ms.

@@ -26,6 +26,9 @@ public struct AdminConfiguration: Sendable {
     public var productName: String
     /// Runs the slow password work (PBKDF2) off the event loop. Default: a global Dispatch queue.
     public var backgroundExecutor: @Sendable (@escaping @Sendable () -> Void) -> Void
+    /// Called for every security-relevant admin action (sign-in, setup, integration changes); may
+    /// run on any thread. Default: ignore.
+    public var audit: @Sendable (AdminAuditEvent) -> Void
 
     public init(publicBaseURL: String? = nil,
                 trustProxy: Bool = false,
@@ -37,7 +40,8 @@ public struct AdminConfiguration: Sendable {
                 sessionAbsoluteTimeoutSeconds: Int64 = 12 * 60 * 60,
                 scimBasePath: String = "/api/v1/scim",
                 productName: String = "scimd",
-                backgroundExecutor: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void = AdminConfiguration.dispatchExecutor) {
+                backgroundExecutor: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void = AdminConfiguration.dispatchExecutor,
+                audit: @escaping @Sendable (AdminAuditEvent) -> Void = { _ in }) {
         self.publicBaseURL = publicBaseURL
         self.trustProxy = trustProxy
         self.setupCode = setupCode
@@ -49,6 +53,7 @@ public struct AdminConfiguration: Sendable {
         self.scimBasePath = scimBasePath
         self.productName = productName
         self.backgroundExecutor = backgroundExecutor
+        self.audit = audit
     }
 
     /// CLOCK_REALTIME in milliseconds.

@@ -63,7 +63,7 @@ input[readonly]{background:var(--bg)}
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{text-align:left;padding:.55rem .7rem;border-bottom:1px solid var(--line);vertical-align:top}
-td,tbody th{overflow-wrap:anywhere}
+td,tbody th{overflow-wrap:break-word}
 tbody th{font-weight:600}
 thead th{font-size:.78rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);background:var(--bg);white-space:nowrap}
 thead th a{color:inherit;text-decoration:none}
