@@ -89,6 +89,15 @@ final class HTTPServerKeepAliveTests: XCTestCase {
         XCTAssertTrue(TestServer.eventually(timeout: 5) { ts.server.openConnections == 0 })
     }
 
+    /// Documented decision: HTTP/1.1 without Host is tolerated (a duplicate Host is 400).
+    func testMissingHostIsTolerated() throws {
+        let ts = try TestServer()
+        defer { ts.stop() }
+        let c = try ts.connect()
+        try c.sendRaw("GET /hello HTTP/1.1\r\n\r\n")
+        XCTAssertEqual(try c.readResponse().status, 200)
+    }
+
     func testHEADHasNoBody() throws {
         let ts = try TestServer()
         defer { ts.stop() }
