@@ -28,7 +28,7 @@ if [ -z "$bin" ]; then
   bin=$root/dist/scimd
 fi
 py() { python3 "$here/benchlib.py" "$@"; }
-work=$(mktemp -d)
+work=$(mktemp -d); chmod 755 "$work"   # nginx workers run as nobody and must read www/
 pids=()
 cleanup() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
