@@ -21,7 +21,7 @@ let package = Package(
         // Event-driven HTTP/1.1 server on epoll.
         .target(name: "HTTPServer", dependencies: ["CLinux"]),
         // The SCIM endpoint: routes, bearer-token auth, integrations, activity.
-        .target(name: "SCIMEndpoint", dependencies: ["SCIMCore", "Store", "HTTPServer", "Crypto"]),
+        .target(name: "SCIMEndpoint", dependencies: ["SCIMCore", "Store", "HTTPServer", "Crypto", "CLinux"]),
         // Server-rendered admin pages.
         .target(name: "AdminPages", dependencies: ["SCIMCore", "Store", "HTTPServer", "Crypto", "SCIMEndpoint"]),
         // The thin executable: CLI and wiring.

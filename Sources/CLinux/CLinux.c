@@ -2,6 +2,8 @@
 #include "CLinux.h"
 #include <sys/socket.h>
 #include <string.h>
+#include <pthread.h>
+#include <sys/uio.h>
 
 int clinux_accept_nonblocking(int fd, struct sockaddr *addr, socklen_t *len) {
     return accept4(fd, addr, len, SOCK_NONBLOCK | SOCK_CLOEXEC);
@@ -52,4 +54,45 @@ void clinux_ignore_sigpipe(void) {
 
 int clinux_set_v6only(int fd, int on) {
     return setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof(on));
+}
+
+
+int clinux_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data) {
+    struct epoll_event ev;
+    memset(&ev, 0, sizeof(ev));
+    ev.events = events;
+    ev.data.u64 = data;
+    return epoll_ctl(epfd, op, fd, &ev);
+}
+
+int clinux_epoll_wait(int epfd, clinux_epoll_event *events, int max, int timeout_ms) {
+    struct epoll_event raw[512];
+    if (max > 512) max = 512;
+    if (max < 1) max = 1;
+    int n = epoll_wait(epfd, raw, max, timeout_ms);
+    for (int i = 0; i < n; i++) {
+        events[i].events = raw[i].events;
+        events[i].data = raw[i].data.u64;
+    }
+    return n;
+}
+
+ssize_t clinux_send2(int fd, const void *a, size_t alen, const void *b, size_t blen) {
+    struct iovec iov[2];
+    int count = 0;
+    if (alen > 0) { iov[count].iov_base = (void *)a; iov[count].iov_len = alen; count++; }
+    if (blen > 0) { iov[count].iov_base = (void *)b; iov[count].iov_len = blen; count++; }
+    if (count == 0) return 0;
+    struct msghdr msg;
+    memset(&msg, 0, sizeof(msg));
+    msg.msg_iov = iov;
+    msg.msg_iovlen = (size_t)count;
+    return sendmsg(fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+}
+
+void clinux_set_thread_name(const char *name) {
+    char buf[16];
+    strncpy(buf, name, sizeof(buf) - 1);
+    buf[sizeof(buf) - 1] = 0;
+    pthread_setname_np(pthread_self(), buf);
 }

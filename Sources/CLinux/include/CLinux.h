@@ -45,4 +45,37 @@ void clinux_ignore_sigpipe(void);
 /// Sets IPV6_V6ONLY to 0 where available; harmless on IPv4 sockets.
 int clinux_set_v6only(int fd, int on);
 
+// ---- Event-loop helpers for the HTTP server ----
+
+/// An unpacked epoll event (glibc's `struct epoll_event` is packed on x86-64, which Swift imports poorly).
+typedef struct {
+    uint32_t events;
+    uint64_t data;
+} clinux_epoll_event;
+
+static const uint32_t CLINUX_EPOLLIN = EPOLLIN;
+static const uint32_t CLINUX_EPOLLOUT = EPOLLOUT;
+static const uint32_t CLINUX_EPOLLERR = EPOLLERR;
+static const uint32_t CLINUX_EPOLLHUP = EPOLLHUP;
+static const uint32_t CLINUX_EPOLLRDHUP = EPOLLRDHUP;
+static const uint32_t CLINUX_EPOLLET = EPOLLET;
+static const uint32_t CLINUX_EPOLLEXCLUSIVE = EPOLLEXCLUSIVE;
+static const int CLINUX_EPOLL_CTL_ADD = EPOLL_CTL_ADD;
+static const int CLINUX_EPOLL_CTL_DEL = EPOLL_CTL_DEL;
+static const int CLINUX_EPOLL_CTL_MOD = EPOLL_CTL_MOD;
+static const int CLINUX_MSG_NOSIGNAL = MSG_NOSIGNAL;
+
+/// epoll_ctl with the event mask and 64-bit user data passed by value.
+int clinux_epoll_ctl(int epfd, int op, int fd, uint32_t events, uint64_t data);
+
+/// epoll_wait into unpacked events; `max` is clamped to 512. Returns the count, or -1 with errno set.
+int clinux_epoll_wait(int epfd, clinux_epoll_event *events, int max, int timeout_ms);
+
+/// Sends `a` then `b` with one sendmsg(MSG_NOSIGNAL | MSG_DONTWAIT); either may be empty.
+/// Returns bytes sent or -1 with errno set.
+ssize_t clinux_send2(int fd, const void *a, size_t alen, const void *b, size_t blen);
+
+/// Names the calling thread (at most 15 bytes are kept).
+void clinux_set_thread_name(const char *name);
+
 #endif

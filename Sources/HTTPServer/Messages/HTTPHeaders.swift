@@ -6,6 +6,8 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
     public init() {}
     public init(_ fields: [(String, String)]) { self.fields = fields.map { (name: $0.0, value: $0.1) } }
     public init(dictionaryLiteral elements: (String, String)...) { self.init(elements) }
+    /// Adopts already-built fields as they are (the parser's path; no copy).
+    public init(fields: [Field]) { self.fields = fields }
 
     public var count: Int { fields.count }
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
@@ -32,7 +34,13 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     public mutating func remove(_ name: String) { fields.removeAll { Self.namesEqual($0.name, name) } }
 
+    /// ASCII case-insensitive comparison (field names are tokens), without allocating.
     static func namesEqual(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.lowercased() == b.lowercased()
+        let x = a.utf8
+        let y = b.utf8
+        guard x.count == y.count else { return false }
+        return x.elementsEqual(y) { p, q in
+            p == q || ((p | 0x20) == (q | 0x20) && (p | 0x20) >= UInt8(ascii: "a") && (p | 0x20) <= UInt8(ascii: "z"))
+        }
     }
 }

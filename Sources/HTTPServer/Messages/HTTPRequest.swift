@@ -28,4 +28,15 @@ public struct HTTPRequest: Sendable {
         self.body = body
         self.remoteAddress = remoteAddress
     }
+
+    /// The server's path: `path` and `query` already split while parsing.
+    init(method: String, target: String, path: String, query: String, headers: HTTPHeaders, body: [UInt8], remoteAddress: String) {
+        self.method = method
+        self.target = target
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+        self.remoteAddress = remoteAddress
+    }
 }

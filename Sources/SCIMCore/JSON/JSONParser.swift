@@ -243,9 +243,10 @@ public struct JSONParser {
         }
 
         mutating func hex4(at escAt: Int) throws(JSONError) -> UInt32 {
-            guard i + 4 <= buf.count else { throw JSONError(.unexpectedEnd, at: buf.count) }
             var v: UInt32 = 0
             for _ in 0..<4 {
+                // Only a real end of input is "unexpected end"; `"\u12"` is a bad escape.
+                guard i < buf.count else { throw JSONError(.unexpectedEnd, at: i) }
                 let c = buf[i]
                 let d: UInt32
                 switch c {

@@ -1,0 +1,54 @@
+/// Dates for the pages, in UTC, without Foundation.
+enum UTCTime {
+    struct Civil {
+        let year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
+    }
+
+    static func civil(_ ms: Int64) -> Civil {
+        let seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
+        var days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secOfDay = Int(seconds - days * 86_400)
+        // Howard Hinnant's civil_from_days.
+        days += 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let doe = days - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return Civil(year: Int(y), month: Int(m), day: Int(d), hour: secOfDay / 3600, minute: secOfDay % 3600 / 60, second: secOfDay % 60)
+    }
+
+    /// "2025-03-07 14:05 UTC"
+    static func display(_ ms: Int64) -> String {
+        let c = civil(ms)
+        return "\(c.year)-\(pad(c.month))-\(pad(c.day)) \(pad(c.hour)):\(pad(c.minute)) UTC"
+    }
+
+    /// "2025-03-07 14:05:09"
+    static func displaySeconds(_ ms: Int64) -> String {
+        let c = civil(ms)
+        return "\(c.year)-\(pad(c.month))-\(pad(c.day)) \(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))"
+    }
+
+    /// "2025-03-07T14:05:09Z", for `<time datetime>`.
+    static func iso(_ ms: Int64) -> String {
+        let c = civil(ms)
+        return "\(c.year)-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))Z"
+    }
+
+    /// "just now", "5 min ago", "3 h ago", "2 days ago".
+    static func relative(_ ms: Int64, now: Int64) -> String {
+        let s = (now - ms) / 1000
+        if s < 0 { return "just now" }
+        if s < 60 { return s < 10 ? "just now" : "\(s) s ago" }
+        if s < 3600 { return "\(s / 60) min ago" }
+        if s < 86_400 { return "\(s / 3600) h ago" }
+        let d = s / 86_400
+        return d == 1 ? "1 day ago" : "\(d) days ago"
+    }
+
+    private static func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
+}
