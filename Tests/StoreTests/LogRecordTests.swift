@@ -34,7 +34,7 @@ final class LogRecordTests: XCTestCase {
             .rotateToken(id: "i1", tokenHash: [9, 9], tokenHint: "x", at: 3),
             .deleteIntegration(id: "i1"),
             .setAdminPassword(record: "rec"),
-            .putResource(resource),
+            .putResource(ResourceRecord(resource)),
             .deleteResource(kind: .group, integrationID: "i1", id: "g1", at: 9),
             .addMembers(integrationID: "i1", groupID: "g1", members: [member("u1"), JSONObject([("value", "u2"), ("display", "D")])], at: 10, version: 4),
             .removeMembers(integrationID: "i1", groupID: "g1", values: ["u1"], at: 11, version: 5),
