@@ -253,7 +253,7 @@ public final class Store: @unchecked Sendable {
     /// only for a transaction body in progress. Do not let the state (or parts of it) escape.
     public func read<T>(_ body: (borrowing DirectoryState) throws -> T) rethrows -> T {
         stateLock.lockShared()
-        defer { stateLock.unlock() }
+        defer { stateLock.unlockShared() }
         return try body(state)
     }
 
@@ -270,7 +270,7 @@ public final class Store: @unchecked Sendable {
                                    completion: @escaping @Sendable (Result<T, SCIMError>) -> Void) {
         stateLock.lockExclusive()
         if closed {
-            stateLock.unlock()
+            stateLock.unlockExclusive()
             completion(.failure(Self.closedError))
             return
         }
@@ -278,7 +278,7 @@ public final class Store: @unchecked Sendable {
             committer.enqueue(.commit(.init(sequence: nil, operations: [], bodyFailed: true) { error in
                 completion(.failure(error ?? Committer.refusedAfterFailure))
             }))
-            stateLock.unlock()
+            stateLock.unlockExclusive()
             return
         }
         var placeholder = DirectoryState()
@@ -302,13 +302,14 @@ public final class Store: @unchecked Sendable {
                 completion(outcome)
             }
         }))
-        stateLock.unlock()
+        stateLock.unlockExclusive()
     }
 
     /// `write`, waiting for the completion (for the CLI and tests). Do not call it on the committer
     /// thread, i.e. from a completion.
     @discardableResult
     public func writeAndWait<T: Sendable>(_ body: @escaping (inout Transaction) throws(SCIMError) -> T) throws(SCIMError) -> T {
+        precondition(!committer.isCurrentThread, "Store.writeAndWait from a write completion would wait for itself: use write")
         let latch = ResultLatch<Result<T, SCIMError>>()
         write(body) { latch.fill($0) }
         return try latch.wait().get()
@@ -334,7 +335,7 @@ public final class Store: @unchecked Sendable {
         let copy = state  // copy-on-write: the live state duplicates only the shards it then changes
         let sequence = copy.lastSequence
         committer.enqueue(.cut(after: sequence, done: cutDone))
-        stateLock.unlock()
+        stateLock.unlockExclusive()
 
         let previous = counters.snapshot.lastSnapshotSequence
         if sequence == previous && sequence > 0 && snapshotExists(sequence) {

@@ -165,6 +165,29 @@ final class PersistenceTests: XCTestCase {
         store.close()
     }
 
+    func testNestedReadsDoNotDeadlockBehindAWaitingWriter() throws {
+        let fs = FaultyFileSystem()
+        let store = try Store.open(configuration(fs))
+        let i = try store.createIntegration("A")
+        let inside = DispatchSemaphore(value: 0)
+        let writerDone = DispatchSemaphore(value: 0)
+        let count = store.read { outer -> Int in
+            // A writer queues up behind this reader; a nested read must still get in.
+            DispatchQueue.global().async {
+                inside.signal()
+                _ = try? store.createUser(i, "w", id: "w")
+                writerDone.signal()
+            }
+            inside.wait()
+            let m = store.metrics
+            return store.read { $0.resourceCount(.user, integrationID: i) } + m.users + outer.resourceCount(.user, integrationID: i)
+        }
+        XCTAssertEqual(writerDone.wait(timeout: .now() + 60), .success)
+        XCTAssertLessThanOrEqual(count, 3)
+        XCTAssertEqual(store.read { $0.resourceCount(.user, integrationID: i) }, 1)
+        store.close()
+    }
+
     func testRealFileSystemRoundTripAndLock() throws {
         let dir = TemporaryDirectory()
         let path = dir.path + "/data"

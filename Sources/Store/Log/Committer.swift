@@ -69,6 +69,9 @@ final class Committer: @unchecked Sendable {
         thread = WorkerThread(name: "scimd-committer") { [self] in run() }
     }
 
+    /// Whether the caller runs on the committer thread (inside a completion).
+    var isCurrentThread: Bool { thread?.isCurrent ?? false }
+
     /// True once a write or sync failed: every later write is refused.
     var hasFailed: Bool { failedFlag.load(ordering: .acquiring) }
 
