@@ -9,6 +9,8 @@ final class ReadWriteLock: @unchecked Sendable {
 
     private let lock: UnsafeMutablePointer<pthread_rwlock_t>
     private var key = pthread_key_t()
+    /// False if the process ran out of thread-specific keys: then nothing is tracked (no nesting).
+    private var tracking = false
 
     init() {
         lock = .allocate(capacity: 1)
@@ -17,11 +19,11 @@ final class ReadWriteLock: @unchecked Sendable {
         pthread_rwlockattr_setkind_np(&attributes, Int32(PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP))
         pthread_rwlock_init(lock, &attributes)
         pthread_rwlockattr_destroy(&attributes)
-        pthread_key_create(&key, nil)
+        tracking = pthread_key_create(&key, nil) == 0
     }
 
     deinit {
-        pthread_key_delete(key)
+        if tracking { pthread_key_delete(key) }
         pthread_rwlock_destroy(lock)
         lock.deallocate()
     }
@@ -29,10 +31,11 @@ final class ReadWriteLock: @unchecked Sendable {
     /// What this thread holds: (kind, nesting depth of shared holds).
     private var held: (Held, Int) {
         get {
+            guard tracking else { return (.none, 0) }
             let raw = Int(bitPattern: pthread_getspecific(key))
             return (Held(rawValue: raw & 3) ?? .none, raw >> 2)
         }
-        set { pthread_setspecific(key, UnsafeRawPointer(bitPattern: newValue.0.rawValue | newValue.1 << 2)) }
+        set { if tracking { pthread_setspecific(key, UnsafeRawPointer(bitPattern: newValue.0.rawValue | newValue.1 << 2)) } }
     }
 
     /// What the calling thread holds.
@@ -53,7 +56,7 @@ final class ReadWriteLock: @unchecked Sendable {
 
     func unlockShared() {
         let (_, depth) = held
-        if depth > 1 {
+        if tracking && depth > 1 {
             held = (.shared, depth - 1)
         } else {
             held = (.none, 0)
