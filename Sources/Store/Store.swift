@@ -174,7 +174,8 @@ public final class Store: @unchecked Sendable {
         let dir = configuration.directory
         let log = configuration.log
         try removeTemporaryFiles(dir, fileSystem: fs, log: log)
-        let report = try Recovery.analyze(directory: dir, fileSystem: fs, maxBatchBytes: configuration.maxBatchBytes)
+        // The torn-tail window is at least the default batch size, in case an earlier run wrote bigger batches.
+        let report = try Recovery.analyze(directory: dir, fileSystem: fs, maxBatchBytes: max(configuration.maxBatchBytes, 1 << 20))
         for name in report.unknownFiles { log("ignoring unexpected file \(name) in the data directory \(dir)") }
         if let c = report.corruption {
             throw StoreError("""

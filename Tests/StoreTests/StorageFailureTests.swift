@@ -98,6 +98,20 @@ final class StorageFailureTests: XCTestCase {
         XCTAssertNotEqual(reopened.fingerprint, before)
     }
 
+    /// F9: the record is durable but the process dies before answering; the IdP's retry of the
+    /// create (a new id, the same userName) gets 409 and the lookup by userName finds the user.
+    func testRetryAfterACrashBeforeTheReplyIsAConflict() throws {
+        let (fs, store, _, _) = try prepared()
+        try store.createUser("int-Okta", "entra-user@example.com", id: "first-attempt")
+        store.close()
+        let restarted = try Store.open(configuration(fs.crashImage()))
+        XCTAssertThrowsSCIMError({ () throws(SCIMError) in
+            try restarted.createUser("int-Okta", "Entra-User@example.com", id: "retry")
+        }, status: 409)
+        XCTAssertEqual(restarted.read { $0.userID(integrationID: "int-Okta", userName: "entra-user@example.com") }, "first-attempt")
+        restarted.close()
+    }
+
     /// SQLite-style I/O error loop: the machine dies at every operation index of a workload with a
     /// snapshot; each time, reopening gives exactly the acknowledged writes, or one more.
     func testCrashAtEveryOperation() throws {
