@@ -62,17 +62,24 @@ final class SCIMTestServer {
 
     var metrics: StoreMetrics { store.metrics }
 
-    /// Every piece of text the server keeps about requests in memory: the activity page's entries.
-    var activityText: String {
+    /// The activity text of the servers before the last restart.
+    private var earlierActivityText = ""
+
+    /// Every piece of text the server keeps about requests in memory: the activity page's entries
+    /// (since the harness started, across restarts).
+    var activityText: String { earlierActivityText + Self.text(of: activity) }
+
+    private static func text(of activity: ActivityLog) -> String {
         activity.recent(integrationID: nil, limit: 100_000).map { e in
             [e.method, e.target, e.detail ?? "", e.summary ?? "", e.scimType ?? "", e.resourceID ?? ""].joined(separator: " ")
-        }.joined(separator: "\n")
+        }.joined(separator: "\n") + "\n"
     }
 
     /// Stops the HTTP server and closes the store, then opens the same directory again and serves
     /// it on a new port (what a restart of scimd does). Clients must be created anew.
     func restart() throws {
         stopServing()
+        earlierActivityText += Self.text(of: activity)
         activity = ActivityLog()
         (store, endpoint, server) = try Self.start(directory: directory.path, log: storeLog, activity: activity)
         running = true
