@@ -7,7 +7,7 @@ struct ResourceEntry: Sendable {
 }
 
 /// The users (or the groups) of one integration, with their indexes: by id, by unique name
-/// (ASCII-lowercased userName / displayName), by externalId (exact), and creation order.
+/// (case-folded userName / displayName), by externalId (exact), and creation order.
 struct ResourceTable: Sendable {
     let kind: ResourceKind
     private(set) var entries = ShardedDictionary<String, ResourceEntry>()
@@ -22,10 +22,11 @@ struct ResourceTable: Sendable {
 
     func resource(_ id: String) -> StoredResource? { entries[id]?.resource }
     func entry(_ id: String) -> ResourceEntry? { entries[id] }
-    func id(forName name: String) -> String? { names[name.asciiLowercased] }
+    func id(forName name: String) -> String? { names[ValueComparison.caseInsensitiveKey(name)] }
     func ids(forExternalId externalId: String) -> [String] { externalIDs[externalId]?.ids ?? [] }
 
-    static func nameKey(_ resource: StoredResource) -> String? { resource.uniqueName?.asciiLowercased }
+    /// Case-folded the way filters compare userName and displayName (`ValueComparison`).
+    static func nameKey(_ resource: StoredResource) -> String? { resource.uniqueName.map(ValueComparison.caseInsensitiveKey) }
 
     /// Adds a new resource at the end of creation order (or at `ordinal`, when undoing a delete).
     mutating func insert(_ resource: StoredResource, ordinal: Int? = nil) {
