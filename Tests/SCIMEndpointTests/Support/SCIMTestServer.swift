@@ -17,21 +17,24 @@ final class SCIMTestServer {
     private(set) var endpoint: SCIMEndpoint
     private(set) var server: HTTPServer
     private var running = true
+    private let maxBodyBytes: Int
 
-    init() throws {
+    /// - Parameter maxBodyBytes: the HTTP server's request body limit (scimd's default: 1 MiB).
+    init(maxBodyBytes: Int = 1 << 20) throws {
+        self.maxBodyBytes = maxBodyBytes
         directory = try TemporaryDirectory()
         do {
-            (store, endpoint, server) = try Self.start(directory: directory.path, log: storeLog, activity: activity)
+            (store, endpoint, server) = try Self.start(directory: directory.path, log: storeLog, activity: activity, maxBodyBytes: maxBodyBytes)
         } catch {
             directory.remove()
             throw error
         }
     }
 
-    private static func start(directory: String, log: LogCapture, activity: ActivityLog) throws -> (Store, SCIMEndpoint, HTTPServer) {
+    private static func start(directory: String, log: LogCapture, activity: ActivityLog, maxBodyBytes: Int) throws -> (Store, SCIMEndpoint, HTTPServer) {
         let store = try Store.open(StoreConfiguration(directory: directory, log: log.sink))
         let endpoint = SCIMEndpoint(store: store, activity: activity)
-        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), handler: endpoint)
+        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, maxBodyBytes: maxBodyBytes), handler: endpoint)
         do { try server.start() } catch {
             store.close()
             throw error
@@ -81,7 +84,7 @@ final class SCIMTestServer {
         stopServing()
         earlierActivityText += Self.text(of: activity)
         activity = ActivityLog()
-        (store, endpoint, server) = try Self.start(directory: directory.path, log: storeLog, activity: activity)
+        (store, endpoint, server) = try Self.start(directory: directory.path, log: storeLog, activity: activity, maxBodyBytes: maxBodyBytes)
         running = true
     }
 
