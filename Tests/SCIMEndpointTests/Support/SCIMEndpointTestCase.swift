@@ -28,7 +28,7 @@ class SCIMEndpointTestCase: XCTestCase {
     @discardableResult
     func createUser(_ userName: String, client: SCIMClient? = nil, extra: String = "", file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let r = try (client ?? scim).post("/Users", json: """
-            {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": "\(userName)"\(extra.isEmpty ? "" : ", " + extra)}
+            {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": \(JSONValue.string(userName).serializedString())\(extra.isEmpty ? "" : ", " + extra)}
             """)
         XCTAssertEqual(r.status, 201, r.text, file: file, line: line)
         return try XCTUnwrap(r.id, r.text, file: file, line: line)
@@ -38,7 +38,7 @@ class SCIMEndpointTestCase: XCTestCase {
     func createGroup(_ displayName: String, members: [String] = [], client: SCIMClient? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let list = members.map { "{\"value\": \"\($0)\"}" }.joined(separator: ", ")
         let r = try (client ?? scim).post("/Groups", json: """
-            {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "\(displayName)", "members": [\(list)]}
+            {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": \(JSONValue.string(displayName).serializedString()), "members": [\(list)]}
             """)
         XCTAssertEqual(r.status, 201, r.text, file: file, line: line)
         return try XCTUnwrap(r.id, r.text, file: file, line: line)
