@@ -131,6 +131,22 @@ final class EntraLifecycleTests: SCIMEndpointTestCase {
               "Operations": [{ "op": "Replace", "path": "active", "value": "True" }] }
             """)
         XCTAssertEqual(restored.json["active"], true)
+        // A path-less value object in the default dialect, string booleans in any case (E33, E45).
+        let pathless = try scim.patch("/Users/\(id)", json: """
+            { "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+              "Operations": [{ "op": "Replace", "value": { "active": "false", "title": "Retail Lead",
+                  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department": "Retail East" } }] }
+            """)
+        XCTAssertEqual(pathless.status, 200, pathless.text)
+        XCTAssertEqual(pathless.json["active"], false)
+        XCTAssertEqual(pathless.json["title"], "Retail Lead")
+        XCTAssertEqual(pathless.json[Self.enterprise]?["department"], "Retail East")
+        XCTAssertEqual(pathless.json[Self.enterprise]?["manager"]?["value"]?.stringValue, manager, "the rest of the extension stays")
+        let on = try scim.patch("/Users/\(id)", json: """
+            { "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+              "Operations": [{ "op": "Replace", "value": { "active": "TRUE" } }] }
+            """)
+        XCTAssertEqual(on.json["active"], true)
 
         // E15/E17: Entra's non-RFC filter on the work e-mail.
         let byEmail = try scim.get("/Users?filter=emails[type eq \"work\"].value eq \"AdeleV2@REDACTED.onmicrosoft.com\"")
