@@ -63,8 +63,8 @@ public final class SCIMEndpoint: HTTPHandler {
             info.summary = outcome.summary
             activity.record(ActivityEntry(
                 time: clock(), integrationID: integration.id, method: request.method,
-                target: QueryParameters.decodePathSegment(request.target), status: outcome.response.status,
-                scimType: info.scimType, detail: info.detail, durationMicros: monotonicMicros() - started,
+                target: Self.loggedTarget(request), status: outcome.response.status,
+                scimType: info.scimType, detail: info.detail.map(TokenRedaction.redact), durationMicros: monotonicMicros() - started,
                 summary: outcome.summary, resourceID: outcome.resourceID))
             completion(outcome.response, info)
         }
@@ -82,11 +82,16 @@ public final class SCIMEndpoint: HTTPHandler {
         return store.read { state in state.integration(tokenHash: hash) }
     }
 
+    /// The decoded path and query as the activity page shows them, without any token a client put there.
+    static func loggedTarget(_ request: HTTPRequest) -> String {
+        TokenRedaction.redact(QueryParameters.decodePathSegment(request.target))
+    }
+
     private func record(_ request: HTTPRequest, integrationID: String?, status: Int, error: SCIMError?, started: Int64, summary: String?) {
         activity.record(ActivityEntry(
             time: configuration.clock(), integrationID: integrationID, method: request.method,
-            target: QueryParameters.decodePathSegment(request.target), status: status,
-            scimType: error?.scimType?.rawValue, detail: error?.detail,
+            target: Self.loggedTarget(request), status: status,
+            scimType: error?.scimType?.rawValue, detail: (error?.detail).map(TokenRedaction.redact),
             durationMicros: monotonicMicros() - started, summary: summary))
     }
 }

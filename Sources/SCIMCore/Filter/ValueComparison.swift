@@ -57,6 +57,14 @@ public enum ValueComparison {
         return x.lowercased() == y.lowercased()
     }
 
+    /// The key under which two strings are the same exactly when `stringsEqual(_:_:caseExact: false)`
+    /// calls them equal. Indexes of case-insensitive unique names (userName, Group displayName) use
+    /// it, so the uniqueness check and an `eq` filter agree (Entra reads a 409 after an empty filter
+    /// as a broken filter).
+    public static func caseInsensitiveKey(_ s: String) -> String {
+        isASCII(s) ? s.asciiLowercased : s.lowercased()
+    }
+
     /// Code-point order of the two strings, case-folded unless `caseExact`.
     public static func compareStrings(_ x: String, _ y: String, caseExact: Bool) -> Int {
         if caseExact || (isASCII(x) && isASCII(y)) {

@@ -108,7 +108,9 @@ struct ResourceWriteHandler {
                 let evaluator = FilterEvaluator(resolver: definition)
                 for change in result.membershipChanges { try writer.apply(change, in: &tx, evaluator: evaluator) }
             }
-            if result.changed, var r = tx.state.resource(kind, integrationID: integrationID, id: id) {
+            // Only a change of the attributes rewrites the resource: a membership change logs just
+            // the members, and an add of members already there changes nothing (same version).
+            if result.attributes != existing.attributes, var r = tx.state.resource(kind, integrationID: integrationID, id: id) {
                 r.attributes = result.attributes
                 r.lastModified = tx.now
                 r.version += 1

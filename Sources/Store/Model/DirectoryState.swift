@@ -58,12 +58,12 @@ public struct DirectoryState: Sendable {
         return (e.version, e.lastModified)
     }
 
-    /// Case-insensitive (ASCII-lowercased key).
+    /// Case-insensitive, as filters compare (`ValueComparison.caseInsensitiveKey`).
     public func userID(integrationID: String, userName: String) -> String? {
         integrationStates[integrationID]?.users.id(forName: userName)
     }
 
-    /// Case-insensitive (ASCII-lowercased key).
+    /// Case-insensitive, as filters compare (`ValueComparison.caseInsensitiveKey`).
     public func groupID(integrationID: String, displayName: String) -> String? {
         integrationStates[integrationID]?.groups.id(forName: displayName)
     }

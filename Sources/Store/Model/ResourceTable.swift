@@ -33,7 +33,7 @@ struct ResourceRecord: Sendable, Equatable {
         lastModified = r.lastModified
         version = r.version
         attributes = CompactAttributes.encode(r.attributes)
-        nameKey = r.uniqueName?.asciiLowercased ?? ""
+        nameKey = r.uniqueName.map(ValueComparison.caseInsensitiveKey) ?? ""
         externalId = r.externalId
     }
 
@@ -64,7 +64,7 @@ struct ResourceRecord: Sendable, Equatable {
 }
 
 /// The users (or the groups) of one integration, with their indexes: by id, by unique name
-/// (ASCII-lowercased userName / displayName), by externalId (exact), and creation order.
+/// (case-folded userName / displayName), by externalId (exact), and creation order.
 struct ResourceTable: Sendable {
     let kind: ResourceKind
     private(set) var entries = ShardedDictionary<String, ResourceEntry>()
@@ -79,7 +79,7 @@ struct ResourceTable: Sendable {
 
     func contains(_ id: String) -> Bool { entries[id] != nil }
     func entry(_ id: String) -> ResourceEntry? { entries[id] }
-    func id(forName name: String) -> String? { names[name.asciiLowercased] }
+    func id(forName name: String) -> String? { names[ValueComparison.caseInsensitiveKey(name)] }
     func id(forNameKey key: String) -> String? { names[key] }
     func ids(forExternalId externalId: String) -> [String] { externalIDs[externalId]?.ids ?? [] }
 

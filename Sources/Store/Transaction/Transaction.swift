@@ -88,7 +88,7 @@ public struct Transaction {
     /// (1 on create, +1 on replace; once per transaction) and returns what it stored.
     /// 404 if the integration does not exist; 400 `invalidValue` without a userName (User) or
     /// displayName (Group); 409 `uniqueness` when another resource of the integration has that
-    /// name ignoring ASCII case, or the id belongs to the other kind.
+    /// name ignoring case (as `eq` filters compare), or the id belongs to the other kind.
     @discardableResult
     public mutating func putResource(_ resource: StoredResource) throws(SCIMError) -> StoredResource {
         guard !resource.id.isEmpty else { throw .invalidValue("a \(resource.kind.rawValue) needs an id") }
