@@ -104,7 +104,6 @@ extension DirectoryState {
     mutating func withIntegration<R>(_ id: String, _ body: (inout IntegrationState) throws(SCIMError) -> R) throws(SCIMError) -> R {
         guard integrationStates[id] != nil else { throw .notFound("integration \(id) not found") }
         var result: Result<R, SCIMError>!
-        // Dictionary's in-place subscript yields the value without copying it.
         modifyIntegration(id) { s in
             do throws(SCIMError) { result = .success(try body(&s)) } catch { result = .failure(error) }
         }
@@ -112,7 +111,12 @@ extension DirectoryState {
     }
 
     private mutating func modifyIntegration(_ id: String, _ body: (inout IntegrationState) -> Void) {
-        if integrationStates[id] != nil { body(&integrationStates[id]!) }
+        // Take the value out so it is uniquely referenced while it changes: mutating it through
+        // `integrationStates[id]!` copies it (get + set), and with it every index shard it touches
+        // — for a million users that is a million-entry copy per write.
+        guard var s = integrationStates.removeValue(forKey: id) else { return }
+        body(&s)
+        integrationStates[id] = s
     }
 
     private mutating func withGroup(_ integrationID: String, _ groupID: String,
