@@ -83,6 +83,10 @@ class Client:
     def request(self, method, path, body=None):
         """(status, parsed body or None). Raises Dead when no status line arrived.
         A status line with a body cut short returns (status, None): the answer was sent."""
+        self.send(method, path, body)
+        return self.receive()
+
+    def send(self, method, path, body=None):
         if self.conn is None:
             self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT)
         headers = {"Authorization": "Bearer " + self.token, "Accept": "application/scim+json"}
@@ -92,6 +96,14 @@ class Client:
             headers["Content-Type"] = "application/scim+json"
         try:
             self.conn.request(method, SCIM + path, body=data, headers=headers)
+        except (OSError, http.client.HTTPException) as e:
+            self.close()
+            raise Dead(str(e))
+
+    def receive(self):
+        if self.conn is None:
+            raise Dead("no connection")
+        try:
             response = self.conn.getresponse()
         except (OSError, http.client.HTTPException) as e:
             self.close()
@@ -149,7 +161,7 @@ class GroupModel:
 class Counts:
     def __init__(self):
         self.lock = threading.Lock()
-        self.acked = {"create": 0, "patch": 0, "delete": 0, "group": 0, "add": 0, "remove": 0}
+        self.acked = {"create": 0, "patch": 0, "delete": 0, "group": 0, "add": 0, "remove": 0, "race": 0}
         self.inflight = 0
         self.unexpected = []
 
@@ -169,6 +181,7 @@ class Worker(threading.Thread):
         self.index = index
         self.rng = rng
         self.client = Client(port, token)
+        self.client2 = Client(port, token)   # for the races: the same write on two connections at once
         self.round_no = round_no
         self.tag = tag
         self.users = users        # this thread's UserModel list (not deleted)
@@ -204,11 +217,16 @@ class Worker(threading.Thread):
                 self.counts.unexpected.append("client thread %d crashed: %r" % (self.index, e))
         finally:
             self.client.close()
+            self.client2.close()
 
     def one(self):
         r = self.rng.random()
         live = [u for u in self.users if u.delete is None and u.id is not None]
-        if r < 0.34 or not live:
+        if r < 0.03:
+            self.race_create()
+        elif r < 0.05 and live:
+            self.race_delete(self.rng.choice(live))
+        elif r < 0.34 or not live:
             self.create_user()
         elif r < 0.62:
             self.patch_user(self.rng.choice(live))
@@ -248,6 +266,78 @@ class Worker(threading.Thread):
             self.unexpected("POST /Users " + name, status, reply)
             self.users.remove(user)
             self.created_users.remove(user)
+
+    def both(self, method, path, body=None):
+        """Sends the same request on two connections before reading either answer: the server
+        handles them concurrently. Returns [(status, body) or None when no answer came]."""
+        out = []
+        sent = []
+        for c in (self.client, self.client2):
+            try:
+                c.send(method, path, body)
+                sent.append(c)
+            except Dead:
+                sent.append(None)
+        for c in sent:
+            try:
+                out.append(c.receive() if c else None)
+            except Dead:
+                out.append(None)
+        return out
+
+    def race_create(self):
+        """Two creates of one userName at once: one 201 and one 409. A 409 says the user exists,
+        so it counts as an acknowledgement too: the user must survive the kill even when the 201
+        never arrived (a conflict may only be reported once the conflicting write is durable)."""
+        name = self.name("race") + "@example.com"
+        value = ("first " + name, True)
+        user = UserModel(name, self.index, value, "pending")
+        self.created_users.append(user)
+        self.users.append(user)
+        body = {"schemas": [USER_SCHEMA], "userName": name, "displayName": value[0], "active": value[1]}
+        answers = self.both("POST", "/Users", body)
+        statuses = [a[0] if a else None for a in answers]
+        created = [a for a in answers if a and a[0] == 201]
+        conflicts = [a for a in answers if a and a[0] == 409]
+        if len(created) > 1:
+            self.unexpected("two concurrent POST /Users %s both got 201" % name, statuses, None)
+        for a in answers:
+            if a and a[0] not in (201, 409):
+                self.unexpected("racing POST /Users " + name, a[0], a[1])
+            if a and a[0] == 409 and not (isinstance(a[1], dict) and a[1].get("scimType") == "uniqueness"):
+                self.unexpected("racing POST /Users %s: 409 without scimType uniqueness" % name, 409, a[1])
+        if None not in statuses and not created:
+            self.unexpected("two concurrent POST /Users %s: neither created it" % name, statuses, None)
+        if created or conflicts:
+            user.create = "acked"
+            self.counts.ack("race")
+            if created and isinstance(created[0][1], dict) and created[0][1].get("id"):
+                user.id = created[0][1]["id"]
+                with self.known_lock:
+                    self.known.append(user.id)
+        if None in statuses:
+            raise Dead("no answer to a racing create")
+
+    def race_delete(self, user):
+        """Two deletes of one user at once: 204 and 404. Either says the user is gone."""
+        user.delete = "pending"
+        answers = self.both("DELETE", "/Users/" + user.id)
+        statuses = [a[0] if a else None for a in answers]
+        if statuses.count(204) > 1 or statuses.count(404) > 1:
+            self.unexpected("two concurrent DELETE /Users/%s" % user.id, statuses, None)
+        for a in answers:
+            if a and a[0] not in (204, 404):
+                self.unexpected("racing DELETE /Users/" + user.id, a[0], a[1])
+        if 204 in statuses or 404 in statuses:
+            user.delete = "acked"
+            self.counts.ack("race")
+            self.deleted_users.append(user)
+            self.users.remove(user)
+            with self.known_lock:
+                if user.id in self.known:
+                    self.known.remove(user.id)
+        if None in statuses:
+            raise Dead("no answer to a racing delete")
 
     def patch_user(self, user):
         value = ("dn %s %d" % (self.tag, self.rng.randrange(1 << 30)), self.rng.random() < 0.5)
@@ -731,10 +821,10 @@ def main():
         totals["tmp_removed"] += tmp_removed
         totals["restart_max"] = max(totals["restart_max"], secs)
         a = counts.acked
-        line = ("round %d/%d: %s load %.2fs, acked %d (create %d, patch %d, delete %d, group %d, add %d, remove %d), "
+        line = ("round %d/%d: %s load %.2fs, acked %d (create %d, patch %d, delete %d, group %d, add %d, remove %d, race %d), "
                 "in flight %d, torn tail %d, tmp removed %d, restart %.2fs, users %s, groups %s, memberships %s" % (
                     round_no, args.rounds, "FAIL" if violations else "ok", load, counts.total(), a["create"], a["patch"],
-                    a["delete"], a["group"], a["add"], a["remove"], inflight, torn, tmp_removed, secs,
+                    a["delete"], a["group"], a["add"], a["remove"], a["race"], inflight, torn, tmp_removed, secs,
                     stats.get("users", "?"), stats.get("groups", "?"), stats.get("memberships", "?")))
         print(line, flush=True)
         if violations:
