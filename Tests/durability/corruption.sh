@@ -47,6 +47,8 @@ BIN = sys.argv[1]
 MAX_CUTS = int(sys.argv[2])
 SERVE_EVERY = max(1, int(sys.argv[3]))
 FLIPS = int(sys.argv[4])
+KILLS = 6            # kill -9 of `scimd compact`
+KILL_USERS = 3000
 SEED = int(sys.argv[5]) if sys.argv[5] else random.SystemRandom().randrange(1 << 31)
 rng = random.Random(SEED)
 TIMEOUT = 30
@@ -365,6 +367,28 @@ pa = part_counts.get(part, [0, 0])
 print("(a) %d cuts from byte %d to %d of %s (last 3 records, %d bytes): %d ok, %d failed; %d also started with serve (%.0fs)" % (
     len(offsets), first_cut, len(pristine), last_seg, len(pristine) - first_cut, pa[0], pa[1], serves, time.monotonic() - began), flush=True)
 
+part = "a: first record"
+# Cuts inside the first record of the segment (the one that follows the newest snapshot's cut).
+snap_seq, snap_export = reference(0)
+for cut in sorted({1, lines[0][1] // 2, lines[0][1] - 1}):
+    d = copy(L, "f")
+    with open(os.path.join(d, last_seg), "wb") as f:
+        f.write(pristine[:cut])
+    problems = []
+    info = check_info(d)
+    if info["code"] != 0 or info["seq"] != snap_seq or info["torn"] != (0, cut, 1):
+        problems.append("check: %s" % info["text"].strip())
+    s = Serve(d)
+    rc = s.stop()
+    if not s.ready or rc != 0 or "cut %d bytes (1 records) from the torn tail of %s at byte 0" % (cut, last_seg) not in s.stderr:
+        problems.append("serve: %s" % s.stderr.strip())
+    if export(d) != snap_export:
+        problems.append("the state is not the newest snapshot's")
+    case(part, not problems, "cut at byte %d of the first record of %s: %s" % (cut, last_seg, "; ".join(problems)))
+    shutil.rmtree(d)
+pa = part_counts.get(part, [0, 0])
+print("(a) 3 cuts inside the first record after the snapshot: %d ok, %d failed" % (pa[0], pa[1]), flush=True)
+
 part = "a: garbage"
 full_seq, _ = reference(len(pristine))
 garbage = [("512 zero bytes", b"\0" * 512), ("4096 zero bytes", b"\0" * 4096),
@@ -567,6 +591,52 @@ case(part, not s.ready and rc != 0 and info["code"] == 1 and "changes" in info["
      "newest snapshot damaged and %s (needed by the fallback) deleted: serve ready %s exit %s, check %s: %s / %s" % (
          segs[0], s.ready, rc, info["code"], s.stderr.strip(), info["text"].strip()))
 shutil.rmtree(d)
+
+# ------------------------------------------------------------------ (e) kill -9 during compact
+part = "e: kill during compact"
+E = os.path.join(WORK, "E")
+must(run("seed", "--data", E, "--users", str(KILL_USERS), "--groups", "20", "--members", "50")[0] == 0, "seed E")
+e_export = export(E)
+tmp_hits = 0
+for k in range(KILLS):
+    # One more record, so that this compact has a new snapshot to write and older files to drop.
+    must(run("integration", "create", "e%d" % k, "--data", E)[0] == 0, "integration create in E")
+    e_export = export(E)
+    stale = {n for n in os.listdir(E) if n.endswith(".tmp")}
+    p = subprocess.Popen([BIN, "compact", "--data", E], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    began = time.monotonic()
+    delay = rng.uniform(0, 0.1)
+    hit = False
+    # Wait until the snapshot is being written (a .tmp file), then kill after a random delay;
+    # every third run is killed at a random moment of the whole command instead.
+    while p.poll() is None and time.monotonic() - began < TIMEOUT:
+        tmps = {n for n in os.listdir(E) if n.endswith(".tmp")}
+        stale &= tmps   # the unfinished file of an earlier kill, until the start-up removes it
+        if k % 3 != 2 and tmps - stale:
+            hit = True
+            time.sleep(delay)
+            break
+        if k % 3 == 2 and time.monotonic() - began > delay * 10:
+            break
+        time.sleep(0.002)
+    p.kill()
+    p.wait(TIMEOUT)
+    hit = hit and any(n.endswith(".tmp") for n in os.listdir(E))
+    tmp_hits += hit
+    info = check_info(E)
+    problems = []
+    if info["code"] != 0:
+        problems.append("check: %s" % info["text"].strip())
+    if export(E) != e_export:
+        problems.append("the state changed")
+    case(part, not problems, "compact killed %.3fs after start%s: %s" % (
+        time.monotonic() - began, " (while writing the snapshot)" if hit else "", "; ".join(problems)))
+code, out, err = run("compact", "--data", E)
+case(part, code == 0 and export(E) == e_export and check_info(E)["code"] == 0, "a full compact after the kills: %s %s" % (code, err))
+pe = part_counts.get(part, [0, 0])
+print("(e) %d kills of `scimd compact` on %d users (%d left an unfinished snapshot), then a full compact: %d ok, %d failed; files now: %s" % (
+    KILLS, KILL_USERS, tmp_hits, pe[0], pe[1], ", ".join(sorted(n for n in os.listdir(E) if n != "LOCK"))), flush=True)
 
 for p in ("b: covered segment", "d: snapshot", "c: missing segment"):
     pc = part_counts.get(p, [0, 0])
