@@ -1,3 +1,4 @@
+import CLinux
 import Glibc
 
 /// `scimd check`, `scimd repair` and `scimd export`: offline tools on a data directory that no
@@ -95,7 +96,7 @@ extension Store {
 
     /// The users and groups of a directory no scimd is running on.
     public static func export(directory: String, format: ExportFormat, fileSystem: any StorageFileSystem = PosixFileSystem(),
-                              maxBatchBytes: Int = 1 << 20, now: Int64 = 0) throws(StoreError) -> [UInt8] {
+                              maxBatchBytes: Int = 1 << 20, now: Int64 = clinux_wall_ms()) throws(StoreError) -> [UInt8] {
         let lock = try takeLock(directory, fileSystem: fileSystem, exclusive: false)
         defer { fileSystem.close(lock) }
         let report = try Recovery.analyze(directory: directory, fileSystem: fileSystem, maxBatchBytes: maxBatchBytes)

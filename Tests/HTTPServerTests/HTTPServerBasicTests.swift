@@ -77,6 +77,27 @@ final class HTTPServerKeepAliveTests: XCTestCase {
         }
     }
 
+    /// A client that sends its request and FIN together gets the response and a prompt close
+    /// (not an idle keep-alive connection left until the idle timeout).
+    func testRequestWithHalfCloseIsAnsweredAndClosed() throws {
+        let ts = try TestServer { $0.idleTimeout = 60 }
+        defer { ts.stop() }
+        let c = try ts.connect()
+        try c.sendRaw("GET /hello HTTP/1.1\r\nHost: a\r\n\r\n")
+        c.shutdownWrite()
+        XCTAssertEqual(try c.readResponse().bodyText, "hello world")
+        XCTAssertTrue(TestServer.eventually(timeout: 5) { ts.server.openConnections == 0 })
+    }
+
+    /// Documented decision: HTTP/1.1 without Host is tolerated (a duplicate Host is 400).
+    func testMissingHostIsTolerated() throws {
+        let ts = try TestServer()
+        defer { ts.stop() }
+        let c = try ts.connect()
+        try c.sendRaw("GET /hello HTTP/1.1\r\n\r\n")
+        XCTAssertEqual(try c.readResponse().status, 200)
+    }
+
     func testHEADHasNoBody() throws {
         let ts = try TestServer()
         defer { ts.stop() }
@@ -173,7 +194,9 @@ final class HTTPServerKeepAliveTests: XCTestCase {
             server.shutdown(gracePeriod: 0)
             server.waitUntilStopped()
         }
-        XCTAssertEqual(try LoopbackHTTPClient.send(host: "127.0.0.1", port: server.boundPort, path: "/hello").status, 200)
+        let r = try LoopbackHTTPClient.send(host: "127.0.0.1", port: server.boundPort, path: "/echo")
+        XCTAssertEqual(r.status, 200)
+        XCTAssertTrue(r.headers["X-Remote"]?.hasPrefix("127.0.0.1:") ?? false, r.headers["X-Remote"] ?? "")
     }
 }
 

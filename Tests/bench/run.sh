@@ -9,6 +9,7 @@
 # Needs wrk and nginx-light (apt) and a venv with scim2-server (made under .build/ if missing).
 # Loopback only; every load is bounded in time.
 set -euo pipefail
+ulimit -n 65536 2>/dev/null || true
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 quick=0; [ "${1:-}" = "--quick" ] && quick=1
@@ -28,7 +29,7 @@ if [ -z "$bin" ]; then
   bin=$root/dist/scimd
 fi
 py() { python3 "$here/benchlib.py" "$@"; }
-work=$(mktemp -d)
+work=$(mktemp -d); chmod 755 "$work"   # nginx workers run as nobody and must read www/
 pids=()
 cleanup() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
@@ -65,7 +66,8 @@ for i in 1 2 3; do
   kill $cp; wait $cp 2>/dev/null || true
   colds+=($(( (t1 - t0) / 1000000 )))
 done
-row "binary size (stripped)" "$(( size / 1024 / 1024 )).$(( size * 10 / 1024 / 1024 % 10 )) MiB" "-" "static: $(ldd "$bin" 2>&1 | grep -q 'not a dynamic' && echo yes || echo no)"
+static=$({ ldd "$bin" 2>&1 || true; } | grep -q 'not a dynamic' && echo yes || echo no)
+row "binary size (stripped)" "$(( size / 1024 / 1024 )).$(( size * 10 / 1024 / 1024 % 10 )) MiB" "-" "static: $static"
 row "cold start to first /healthz" "${colds[*]} ms" "-" "3 runs, empty data dir"
 
 # --- data: USERS users in one integration
@@ -134,6 +136,13 @@ row "PATCH add+remove one member (sequential, fsync'd)" "$BIG members: median $b
 read -r s_rps s_p99 < <(wrk_run -t2 -c64 -d"$DUR" -s "$lua/auth_get.lua" "$base/Groups?excludedAttributes=members")
 row "GET /Groups?excludedAttributes=members" "$s_rps rps, p99 $s_p99 ms" "-" "2 groups, one of $BIG members"
 
+# --- a flood of idle and slow-header connections must not lock a new client out
+if [ "$quick" = 1 ]; then flood_args=(--idle 500 --slow 20 --duration 8); else flood_args=(--idle 2000 --slow 50 --duration 25); fi
+flood=$(python3 "$here/http_idle_flood.py" "127.0.0.1:$port" "${flood_args[@]}" 2>&1 || true)
+flood_lat=$(grep -o 'probe latency ms: .*' <<<"$flood" | sed 's/probe latency ms: //' | head -1)
+flood_verdict=$(tail -n 1 <<<"$flood")
+row "new client's /healthz under ${flood_args[1]} idle + ${flood_args[3]} slow conns" "${flood_lat:-n/a}" "limit 500 ms" "$flood_verdict"
+
 # --- durable creates at 1, 16, 64 connections
 for c in 1 16 64; do
   f0=$(py metric "$origin" scimd_store_fsyncs_total); w0=$(py metric "$origin" scimd_store_records_total)
@@ -169,3 +178,4 @@ row "snapshot (scimd compact), $MILLION users" "$snap_ms ms" "-" "includes open 
 printf '\n%-52s | %-24s | %-28s | %s\n' "measure" "scimd" "yardstick (same run)" "note"
 printf '%s\n' "$(printf -- '-%.0s' $(seq 1 140))"
 printf '%s\n' "${rows[@]}"
+exit 0

@@ -56,6 +56,10 @@ final class ClientSocket {
         }
     }
 
+    func shutdownWrite() {
+        if fd >= 0 { _ = Glibc.shutdown(fd, Int32(SHUT_WR)) }
+    }
+
     static func deadline(after seconds: Double) -> UInt64 {
         clinux_monotonic_ns() + UInt64(max(0, min(seconds, 86_400)) * 1e9)
     }

@@ -74,6 +74,9 @@ public final class HTTPTestConnection: @unchecked Sendable {
 
     public func close() { socket.close() }
 
+    /// Half-closes: sends FIN but keeps reading (shutdown(SHUT_WR)).
+    public func shutdownWrite() { socket.shutdownWrite() }
+
     static func requestBytes(method: String, path: String, host: String, port: Int, headers: HTTPHeaders, body: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(128 + body.count)

@@ -29,6 +29,8 @@ final class Connection {
     var inboundUnseen = false
     /// Edge-triggered epoll: true until a read returns EAGAIN.
     var readable = false
+    /// EPOLLRDHUP seen: the peer sent FIN, so reads end in EOF.
+    var peerClosedInput = false
 
     var deadline: UInt64 = 0
     var deadlineKind = DeadlineKind.none

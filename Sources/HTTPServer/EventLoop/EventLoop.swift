@@ -329,6 +329,7 @@ final class EventLoop: @unchecked Sendable {
         }
         if events & (CLINUX_EPOLLIN | CLINUX_EPOLLRDHUP | CLINUX_EPOLLHUP) != 0 {
             c.readable = true
+            if events & (CLINUX_EPOLLRDHUP | CLINUX_EPOLLHUP) != 0 { c.peerClosedInput = true }
             switch c.phase {
             case .reading: drive(c)
             case .lingering: drainLinger(c)
@@ -374,8 +375,9 @@ final class EventLoop: @unchecked Sendable {
                     result = c.inbound.withUnsafeBufferPointer { feed(c, $0) }
                     if result.consumed > 0 { c.inbound.removeFirst(result.consumed) }
                 }
-                if n < readBuffer.count {
-                    // A short read means the socket is drained: data arriving later raises a new edge.
+                if n < readBuffer.count && !c.peerClosedInput {
+                    // A short read means the socket is drained: data arriving later raises a new
+                    // edge. (After the peer's FIN, read on to see the EOF.)
                     c.readable = false
                 }
                 if result.outcome != .needMore {
@@ -411,6 +413,7 @@ final class EventLoop: @unchecked Sendable {
             case .headComplete(let k):
                 offset += k
                 headComplete(c, bodyBytesPresent: offset < buffer.count)
+                if c.phase == .closed { return (offset, .needMore) }  // writing 100 Continue failed
             case .messageComplete(let k):
                 return (offset + k, .complete)
             case .failure(let e):

@@ -12,6 +12,21 @@ import Synchronization
 ///     ...
 ///     server.shutdown(gracePeriod: 10) // from any thread, e.g. a signal-handling thread
 ///     server.waitUntilStopped()
+///
+/// Behaviour worth knowing:
+/// - Strict RFC 9112 framing; every refusal is a small SCIM error body with `Connection: close`,
+///   then the connection closes (see `HTTPRequestParser` for the exact rules). HTTP/1.1 without
+///   Host is tolerated; a duplicate Host is 400; an unknown `Expect` is 417.
+/// - One request per connection is in flight; pipelined requests are answered in order.
+/// - The server owns framing: it writes Content-Length, Date (cached per second) and Connection,
+///   replacing any the handler set. A handler's `Connection: close` closes after the response.
+///   204/304 get no body and no Content-Length; HEAD gets the headers only.
+/// - Deadlines (header, whole request, keep-alive idle, write) are checked every 250 ms.
+/// - At `maxConnections`, a new connection closes the least recently active reclaimable one on
+///   any loop (waiting for a request, or headers incomplete); if none, the new one is closed.
+///   Running out of descriptors (EMFILE) is handled the same way, never by spinning.
+/// - After an error response the close "lingers" (our side shut, input discarded for up to 2 s)
+///   so the client reads the response instead of a connection reset.
 public final class HTTPServer: Sendable {
     private enum Lifecycle {
         case idle

@@ -74,9 +74,23 @@ struct SocketAddress {
         return buf.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 
-    /// "127.0.0.1:8080" or "[::1]:8080".
+    /// "127.0.0.1:8080" or "[::1]:8080"; an IPv4-mapped IPv6 peer (dual-stack listener) is shown
+    /// as plain IPv4, so logs and per-address limits see one form.
     var description: String {
-        family == AF_INET6 ? "[\(ipText)]:\(port)" : "\(ipText):\(port)"
+        if family == AF_INET6, let v4 = mappedIPv4Text { return "\(v4):\(port)" }
+        return family == AF_INET6 ? "[\(ipText)]:\(port)" : "\(ipText):\(port)"
+    }
+
+    /// "a.b.c.d" when this is ::ffff:a.b.c.d.
+    private var mappedIPv4Text: String? {
+        var s = storage
+        return withUnsafeBytes(of: &s) { raw -> String? in
+            let a = raw.load(as: sockaddr_in6.self).sin6_addr
+            return withUnsafeBytes(of: a) { b -> String? in
+                guard b.count == 16, b[0..<10].allSatisfy({ $0 == 0 }), b[10] == 0xFF, b[11] == 0xFF else { return nil }
+                return "\(b[12]).\(b[13]).\(b[14]).\(b[15])"
+            }
+        }
     }
 
     func withSockaddr<R>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> R) -> R {

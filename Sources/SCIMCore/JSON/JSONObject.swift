@@ -18,6 +18,13 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     /// Builds from pairs known to have unique keys (the parser checks duplicates itself).
     init(uniqueMembers: [Member]) { members = uniqueMembers }
 
+    /// Builds from pairs whose keys the caller guarantees are distinct: no per-key duplicate scan,
+    /// for hot paths that assemble resources from known keys.
+    public init(uniqueKeysWithValues pairs: [(String, JSONValue)]) {
+        members = pairs.map { (key: $0.0, value: $0.1) }
+        assert(Set(members.map(\.key)).count == members.count, "duplicate keys")
+    }
+
     public var count: Int { members.count }
     public var isEmpty: Bool { members.isEmpty }
     public var keys: [String] { members.map(\.key) }

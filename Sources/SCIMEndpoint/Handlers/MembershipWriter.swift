@@ -59,8 +59,8 @@ struct MembershipWriter {
         for m in members {
             guard let value = m["value"]?.stringValue else { continue }
             guard seen.insert(value).inserted else { continue }
-            let isUser = tx.state.resource(.user, integrationID: integrationID, id: value) != nil
-            let isGroup = !isUser && value != groupID && tx.state.resource(.group, integrationID: integrationID, id: value) != nil
+            let isUser = tx.state.contains(.user, integrationID: integrationID, id: value)
+            let isGroup = !isUser && value != groupID && tx.state.contains(.group, integrationID: integrationID, id: value)
             if isUser || isGroup { accepted.append(m) } else { skipped.append(value) }
         }
         if !accepted.isEmpty {

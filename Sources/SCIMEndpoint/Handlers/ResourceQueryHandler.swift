@@ -17,7 +17,7 @@ struct ResourceQueryHandler {
         let found: (JSONObject, Int64)? = context.store.read { state in
             guard let r = state.resource(kind, integrationID: integrationID, id: id) else { return nil }
             let full = renderer.render(r, state: state, withRelations: projection.includes(attribute: Relation.name(kind)))
-            return (projection.apply(to: full, resolver: definition), r.version)
+            return (projection.projectStored(full, resolver: definition), r.version)
         }
         guard let (json, version) = found else {
             return context.fail(.notFound("\(kind.rawValue) \(id) not found"))
@@ -67,7 +67,7 @@ struct ResourceQueryHandler {
 
                 func output(_ r: StoredResource, rendered: JSONObject?) -> JSONObject {
                     let full = (rendered != nil && filterNeedsRelations == wantRelations) ? rendered! : renderer.render(r, state: state, withRelations: wantRelations)
-                    return q.projection.apply(to: full, resolver: definition)
+                    return q.projection.projectStored(full, resolver: definition)
                 }
 
                 // Fast path: no filter, no sort — count from the index, render the page only.
@@ -129,7 +129,7 @@ struct ResourceQueryHandler {
                     let definition = ResourceDefinitions.definition(for: item.resource.kind)
                     let wantRelations = q.projection.includes(attribute: Relation.name(item.resource.kind))
                     let full = renderer.render(item.resource, state: state, withRelations: wantRelations)
-                    page.append(q.projection.apply(to: full, resolver: definition))
+                    page.append(q.projection.projectStored(full, resolver: definition))
                 }
             }
             return (total, page)

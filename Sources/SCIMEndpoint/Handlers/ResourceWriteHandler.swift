@@ -193,7 +193,7 @@ struct ResourceWriteHandler {
         let found: (JSONObject, Int64)? = context.store.read { state in
             guard let r = state.resource(kind, integrationID: integrationID, id: id) else { return nil }
             let full = renderer.render(r, state: state, withRelations: projection.includes(attribute: Relation.name(kind)))
-            return (projection.apply(to: full, resolver: definition), r.version)
+            return (projection.projectStored(full, resolver: definition), r.version)
         }
         guard let (json, version) = found else {
             // Deleted by a concurrent request between commit and answer.

@@ -52,11 +52,11 @@ public struct ResourceRenderer: Sendable {
             }
         }
         out.append(("meta", .object(meta(r))))
-        return JSONObject(out)
+        return JSONObject(uniqueKeysWithValues: out)
     }
 
     func meta(_ r: StoredResource) -> JSONObject {
-        JSONObject([
+        JSONObject(uniqueKeysWithValues: [
             ("resourceType", .string(r.kind.rawValue)),
             ("created", .string(SCIMDateTime.format(millisecondsSinceEpoch: r.created))),
             ("lastModified", .string(SCIMDateTime.format(millisecondsSinceEpoch: r.lastModified))),

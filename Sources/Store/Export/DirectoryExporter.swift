@@ -39,13 +39,11 @@ enum DirectoryExporter {
             w.writeString(Timestamp.iso8601(milliseconds: s.integration.createdAt))
             for kind in ResourceKind.allCases {
                 w.writeRaw(kind == .user ? ",\"users\":[" : "],\"groups\":[")
-                let table = s.table(kind)
                 var first = true
-                table.order.forEach { rid in
-                    guard let r = table.resource(rid) else { return true }
+                state.forEachResource(kind, integrationID: id) { r in
                     if !first { w.writeRaw(",") }
                     first = false
-                    let members = kind == .group ? (s.memberLists[rid] ?? MemberList()) : nil
+                    let members = kind == .group ? (s.memberLists[r.id] ?? MemberList()) : nil
                     w.write(.object(scimRepresentation(r, members: members)))
                     return true
                 }
@@ -69,8 +67,7 @@ enum DirectoryExporter {
         for id in state.integrationOrder {
             guard let s = state.integrationStates[id] else { continue }
             let name = s.integration.name
-            s.users.order.forEach { rid in
-                guard let r = s.users.resource(rid) else { return true }
+            state.forEachResource(.user, integrationID: id) { r in
                 let a = r.attributes
                 let active = a.value(forKeyIgnoringCase: "active").map { v -> String in
                     if let b = v.boolValue { return b ? "true" : "false" }
@@ -81,10 +78,9 @@ enum DirectoryExporter {
                      primaryEmail(a) ?? "", ""])
                 return true
             }
-            s.groups.order.forEach { rid in
-                guard let r = s.groups.resource(rid) else { return true }
+            state.forEachResource(.group, integrationID: id) { r in
                 row(["group", name, r.id, "", r.attributes.value(forKeyIgnoringCase: "displayName")?.stringValue ?? "",
-                     r.externalId ?? "", "", "", String(s.memberLists[rid]?.count ?? 0)])
+                     r.externalId ?? "", "", "", String(s.memberLists[r.id]?.count ?? 0)])
                 return true
             }
         }

@@ -69,6 +69,9 @@ final class Committer: @unchecked Sendable {
         thread = WorkerThread(name: "scimd-committer") { [self] in run() }
     }
 
+    /// Whether the caller runs on the committer thread (inside a completion).
+    var isCurrentThread: Bool { thread?.isCurrent ?? false }
+
     /// True once a write or sync failed: every later write is refused.
     var hasFailed: Bool { failedFlag.load(ordering: .acquiring) }
 
@@ -134,13 +137,10 @@ final class Committer: @unchecked Sendable {
             }
             var error = refusal
             if error == nil && !bytes.isEmpty { error = append(bytes, records: records) }
-            var succeeded: UInt64 = 0
-            for commit in batch {
-                commit.complete(error)
-                if error == nil && !commit.bodyFailed { succeeded += 1 }
-            }
+            let succeeded = error == nil ? UInt64(batch.count { !$0.bodyFailed }) : 0
             let failedCount = UInt64(batch.count) - succeeded
             counters.update { $0.commits += succeeded; $0.failedCommits += failedCount }
+            for commit in batch { commit.complete(error) }
             if refusal == nil, logBytesSinceCut >= snapshotThresholdBytes { onSnapshotDue() }
         }
     }

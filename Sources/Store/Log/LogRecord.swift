@@ -32,23 +32,25 @@ enum LogRecord {
 
     /// Appends one record line.
     static func append(sequence: UInt64, batchStart: Bool, operations: [LogOperation], to out: inout [UInt8]) {
-        var record = JSONObject()
-        record["seq"] = .number(JSONNumber(Int(sequence)))
-        record["v"] = .int(formatVersion)
-        if batchStart { record["batch"] = .bool(true) }
+        var w = JSONSerializer(reservingCapacity: 512)
+        w.writeRaw("{\"seq\":")
+        w.writeRaw(String(sequence))
+        w.writeRaw(",\"v\":\(formatVersion)")
+        if batchStart { w.writeRaw(",\"batch\":true") }
         if operations.count == 1 {
-            operations[0].appendFields(to: &record)
+            w.writeRaw(",")
+            operations[0].writeFields(to: &w)
         } else {
-            record["t"] = .string(LogOperation.TypeName.multi)
-            record["ops"] = .array(operations.map { op in
-                var o = JSONObject()
-                op.appendFields(to: &o)
-                return .object(o)
-            })
+            w.writeRaw(",\"t\":\"\(LogOperation.TypeName.multi)\",\"ops\":[")
+            for (i, op) in operations.enumerated() {
+                w.writeRaw(i == 0 ? "{" : ",{")
+                op.writeFields(to: &w)
+                w.writeRaw("}")
+            }
+            w.writeRaw("]")
         }
-        var writer = JSONSerializer(reservingCapacity: 256)
-        writer.write(.object(record))
-        let body = writer.bytes
+        w.writeRaw("}")
+        let body = w.bytes
         let crc = CRC32C.checksum(body)
         out.append(contentsOf: prefix)
         for shift in stride(from: 28, through: 0, by: -4) { out.append(hexDigit(UInt8(truncatingIfNeeded: crc >> UInt32(shift)) & 0x0f)) }

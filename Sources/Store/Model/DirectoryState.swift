@@ -39,9 +39,23 @@ public struct DirectoryState: Sendable {
 
     // MARK: Resources
 
+    /// The resource, its attributes rebuilt from their compact form (a few microseconds: look up
+    /// ids and names through the indexes, not by reading every resource).
     public func resource(_ kind: ResourceKind, integrationID: String, id: String) -> StoredResource? {
         guard let s = integrationStates[integrationID] else { return nil }
-        return kind == .user ? s.users.resource(id) : s.groups.resource(id)
+        return kind == .user ? s.users.resource(id, integrationID: s.integration.id) : s.groups.resource(id, integrationID: s.integration.id)
+    }
+
+    /// Whether a resource exists, without rebuilding it.
+    public func contains(_ kind: ResourceKind, integrationID: String, id: String) -> Bool {
+        guard let s = integrationStates[integrationID] else { return false }
+        return kind == .user ? s.users.contains(id) : s.groups.contains(id)
+    }
+
+    /// version and lastModified of a resource, without rebuilding it (ETags, If-Match).
+    public func version(_ kind: ResourceKind, integrationID: String, id: String) -> (version: Int64, lastModified: Int64)? {
+        guard let s = integrationStates[integrationID], let e = (kind == .user ? s.users : s.groups).entry(id) else { return nil }
+        return (e.version, e.lastModified)
     }
 
     /// Case-insensitive (ASCII-lowercased key).
@@ -68,8 +82,8 @@ public struct DirectoryState: Sendable {
     /// Resources `offset ..< offset + limit` in stable creation order; O(limit + n/1024).
     public func resources(_ kind: ResourceKind, integrationID: String, offset: Int, limit: Int) -> [StoredResource] {
         guard let s = integrationStates[integrationID] else { return [] }
-        let ids = kind == .user ? s.users.order.page(offset: offset, limit: limit) : s.groups.order.page(offset: offset, limit: limit)
-        return ids.compactMap { kind == .user ? s.users.resource($0) : s.groups.resource($0) }
+        let table = kind == .user ? s.users : s.groups
+        return table.order.page(offset: offset, limit: limit).compactMap { table.resource($0, integrationID: s.integration.id) }
     }
 
     /// Visits resources in creation order; return false to stop.
@@ -77,9 +91,15 @@ public struct DirectoryState: Sendable {
         guard let s = integrationStates[integrationID] else { return }
         let table = kind == .user ? s.users : s.groups
         table.order.forEach { id in
-            guard let r = table.resource(id) else { return true }
-            return body(r)
+            guard let e = table.entry(id) else { return true }
+            return body(ResourceTable.resource(id, e, kind: kind, integrationID: s.integration.id))
         }
+    }
+
+    /// Resource ids in creation order (no attributes rebuilt); return false to stop.
+    public func forEachResourceID(_ kind: ResourceKind, integrationID: String, _ body: (String) -> Bool) {
+        guard let s = integrationStates[integrationID] else { return }
+        (kind == .user ? s.users : s.groups).order.forEach(body)
     }
 
     /// The members of a group (empty list for a group without members), nil if there is no such group.

@@ -11,8 +11,6 @@ struct IntegrationState: Sendable {
 
     init(integration: Integration) { self.integration = integration }
 
-    func table(_ kind: ResourceKind) -> ResourceTable { kind == .user ? users : groups }
-
     mutating func withTable<R, E: Error>(_ kind: ResourceKind, _ body: (inout ResourceTable) throws(E) -> R) throws(E) -> R {
         switch kind {
         case .user: return try body(&users)
@@ -31,5 +29,5 @@ struct IntegrationState: Sendable {
     }
 
     /// Whether `id` names a user or a group of this integration.
-    func containsResource(_ id: String) -> Bool { users.entries[id] != nil || groups.entries[id] != nil }
+    func containsResource(_ id: String) -> Bool { users.contains(id) || groups.contains(id) }
 }

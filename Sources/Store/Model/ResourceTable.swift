@@ -1,9 +1,66 @@
 import SCIMCore
 
-/// One resource and its position in creation order.
+/// One stored resource, compactly: the attributes as JSON text and the index keys it holds (shared
+/// with the index dictionaries, so they cost a reference each).
 struct ResourceEntry: Sendable {
-    var resource: StoredResource
+    var attributes: [UInt8]
+    /// ASCII-lowercased userName / displayName.
+    var nameKey: String
+    var externalId: String?
+    var created: Int64
+    var lastModified: Int64
+    var version: Int64
     var ordinal: Int
+}
+
+/// What a put writes: the resource with its final metadata and the attributes already encoded.
+struct ResourceRecord: Sendable, Equatable {
+    var id: String
+    var kind: ResourceKind
+    var integrationID: String
+    var created: Int64
+    var lastModified: Int64
+    var version: Int64
+    var attributes: [UInt8]
+    var nameKey: String
+    var externalId: String?
+
+    init(_ r: StoredResource) {
+        id = r.id
+        kind = r.kind
+        integrationID = r.integrationID
+        created = r.created
+        lastModified = r.lastModified
+        version = r.version
+        attributes = CompactAttributes.encode(r.attributes)
+        nameKey = r.uniqueName?.asciiLowercased ?? ""
+        externalId = r.externalId
+    }
+
+    init(id: String, kind: ResourceKind, integrationID: String, created: Int64, lastModified: Int64, version: Int64,
+         attributes: [UInt8], nameKey: String, externalId: String?) {
+        self.id = id
+        self.kind = kind
+        self.integrationID = integrationID
+        self.created = created
+        self.lastModified = lastModified
+        self.version = version
+        self.attributes = attributes
+        self.nameKey = nameKey
+        self.externalId = externalId
+    }
+
+    init(id: String, kind: ResourceKind, integrationID: String, entry: ResourceEntry) {
+        self.id = id
+        self.kind = kind
+        self.integrationID = integrationID
+        created = entry.created
+        lastModified = entry.lastModified
+        version = entry.version
+        attributes = entry.attributes
+        nameKey = entry.nameKey
+        externalId = entry.externalId
+    }
 }
 
 /// The users (or the groups) of one integration, with their indexes: by id, by unique name
@@ -20,43 +77,52 @@ struct ResourceTable: Sendable {
 
     var count: Int { entries.count }
 
-    func resource(_ id: String) -> StoredResource? { entries[id]?.resource }
+    func contains(_ id: String) -> Bool { entries[id] != nil }
     func entry(_ id: String) -> ResourceEntry? { entries[id] }
     func id(forName name: String) -> String? { names[name.asciiLowercased] }
+    func id(forNameKey key: String) -> String? { names[key] }
     func ids(forExternalId externalId: String) -> [String] { externalIDs[externalId]?.ids ?? [] }
 
-    static func nameKey(_ resource: StoredResource) -> String? { resource.uniqueName?.asciiLowercased }
-
-    /// Adds a new resource at the end of creation order (or at `ordinal`, when undoing a delete).
-    mutating func insert(_ resource: StoredResource, ordinal: Int? = nil) {
-        let position = ordinal ?? nextOrdinal
-        nextOrdinal = max(nextOrdinal, position + 1)
-        entries.updateValue(ResourceEntry(resource: resource, ordinal: position), forKey: resource.id)
-        if ordinal == nil { order.append(resource.id, ordinal: position) } else { order.insert(resource.id, ordinal: position) }
-        addIndexes(resource)
+    func resource(_ id: String, integrationID: String) -> StoredResource? {
+        entries[id].map { Self.resource(id, $0, kind: kind, integrationID: integrationID) }
     }
 
-    /// Replaces an existing resource in place (same position); returns the old one.
+    static func resource(_ id: String, _ e: ResourceEntry, kind: ResourceKind, integrationID: String) -> StoredResource {
+        StoredResource(id: id, kind: kind, integrationID: integrationID, created: e.created, lastModified: e.lastModified,
+                       version: e.version, attributes: CompactAttributes.decode(e.attributes))
+    }
+
+    /// Adds a new resource at the end of creation order (or at `ordinal`, when undoing a delete).
+    mutating func insert(_ r: ResourceRecord, ordinal: Int? = nil) {
+        let position = ordinal ?? nextOrdinal
+        nextOrdinal = max(nextOrdinal, position + 1)
+        let entry = ResourceEntry(attributes: r.attributes, nameKey: r.nameKey, externalId: r.externalId,
+                                  created: r.created, lastModified: r.lastModified, version: r.version, ordinal: position)
+        entries.updateValue(entry, forKey: r.id)
+        if ordinal == nil { order.append(r.id, ordinal: position) } else { order.insert(r.id, ordinal: position) }
+        addIndexes(r.id, entry)
+    }
+
+    /// Replaces an existing resource in place (same position); returns the old entry.
     @discardableResult
-    mutating func replace(_ resource: StoredResource) -> StoredResource? {
-        let old: StoredResource? = entries.modify(resource.id) { slot in
-            guard var entry = slot else { return nil }
-            let previous = entry.resource
-            entry.resource = resource
-            slot = entry
+    mutating func replace(_ r: ResourceRecord) -> ResourceEntry? {
+        let old: ResourceEntry? = entries.modify(r.id) { slot in
+            guard let previous = slot else { return nil }
+            slot = ResourceEntry(attributes: r.attributes, nameKey: r.nameKey, externalId: r.externalId,
+                                 created: r.created, lastModified: r.lastModified, version: r.version, ordinal: previous.ordinal)
             return previous
         }
-        guard let old else { return nil }
-        removeIndexes(old)
-        addIndexes(resource)
+        guard let old, let new = entries[r.id] else { return nil }
+        removeIndexes(r.id, old)
+        addIndexes(r.id, new)
         return old
     }
 
     /// Changes only version and lastModified (membership changes).
     mutating func touch(_ id: String, version: Int64, lastModified: Int64) {
         entries.modify(id) { slot in
-            slot?.resource.version = version
-            slot?.resource.lastModified = lastModified
+            slot?.version = version
+            slot?.lastModified = lastModified
         }
     }
 
@@ -64,21 +130,17 @@ struct ResourceTable: Sendable {
     mutating func remove(_ id: String) -> ResourceEntry? {
         guard let entry = entries.removeValue(forKey: id) else { return nil }
         order.remove(ordinal: entry.ordinal)
-        removeIndexes(entry.resource)
+        removeIndexes(id, entry)
         return entry
     }
 
-    private mutating func addIndexes(_ resource: StoredResource) {
-        if let key = Self.nameKey(resource) { names.updateValue(resource.id, forKey: key) }
-        if let ext = resource.externalId {
-            externalIDs.modify(ext) { $0 = IDList.adding(resource.id, to: $0) }
-        }
+    private mutating func addIndexes(_ id: String, _ e: ResourceEntry) {
+        if !e.nameKey.isEmpty { names.updateValue(id, forKey: e.nameKey) }
+        if let ext = e.externalId { externalIDs.modify(ext) { $0 = IDList.adding(id, to: $0) } }
     }
 
-    private mutating func removeIndexes(_ resource: StoredResource) {
-        if let key = Self.nameKey(resource), names[key] == resource.id { names.removeValue(forKey: key) }
-        if let ext = resource.externalId {
-            externalIDs.modify(ext) { $0 = IDList.removing(resource.id, from: $0) }
-        }
+    private mutating func removeIndexes(_ id: String, _ e: ResourceEntry) {
+        if !e.nameKey.isEmpty, names[e.nameKey] == id { names.removeValue(forKey: e.nameKey) }
+        if let ext = e.externalId { externalIDs.modify(ext) { $0 = IDList.removing(id, from: $0) } }
     }
 }

@@ -84,8 +84,30 @@ enum SnapshotReader {
         var sequence: UInt64 = 0
         var ended = false
 
+        var scratch: [UInt8] = []
+        static let userPrefix = Array(#"{"t":"user","#.utf8)
+        static let groupPrefix = Array(#"{"t":"group","#.utf8)
+        static let marker = Array(SnapshotFormat.attributesMarker.utf8)
+
+        static func starts(_ line: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
+            guard line.count >= prefix.count else { return false }
+            for i in 0..<prefix.count where line[i] != prefix[i] { return false }
+            return true
+        }
+
         mutating func line(_ line: UnsafeBufferPointer<UInt8>, withNewline: UnsafeRawBufferPointer, offset: Int) throws(Failure) {
             guard !ended else { throw .damaged(offset: offset, reason: "data after the trailer") }
+            if records > 0 {
+                let kind: ResourceKind? = Self.starts(line, with: Self.userPrefix) ? .user : Self.starts(line, with: Self.groupPrefix) ? .group : nil
+                if let kind {
+                    crc.update(withNewline)
+                    records += 1
+                    do throws(RecordDecodingError) { try resourceLine(line, kind: kind) } catch {
+                        throw .damaged(offset: offset, reason: error.description)
+                    }
+                    return
+                }
+            }
             let value: JSONValue
             do throws(JSONError) { value = try JSONParser.parse(line, maxDepth: SnapshotFormat.maxDepth) } catch {
                 throw .damaged(offset: offset, reason: "invalid JSON: \(error)")
@@ -134,27 +156,52 @@ enum SnapshotReader {
                     tokenRotatedAt: try fields.int64("tokenRotatedAt"))
                 guard state.integrationStates[integration.id] == nil else { throw RecordDecodingError("integration \(integration.id) appears twice") }
                 current = IntegrationState(integration: integration)
-            case SnapshotFormat.LineType.user, SnapshotFormat.LineType.group:
-                guard current != nil else { throw RecordDecodingError("a resource line before any integration line") }
-                let kind: ResourceKind = type == SnapshotFormat.LineType.user ? .user : .group
-                let resource = StoredResource(
-                    id: try fields.string("id"), kind: kind, integrationID: current!.integration.id,
-                    created: try fields.int64("created"), lastModified: try fields.int64("lastModified"),
-                    version: try fields.int64("version"), attributes: try fields.object("attributes"))
-                guard !current!.containsResource(resource.id) else {
-                    throw RecordDecodingError("resource \(resource.id) appears twice")
-                }
-                current!.withTable(kind) { $0.insert(resource) }
-                if kind == .group, fields.object["members"] != nil {
-                    try addMembers(try fields.array("members"), to: resource.id)
-                }
             case SnapshotFormat.LineType.members:
                 let groupID = try fields.string("group")
-                guard current?.groups.entries[groupID] != nil else { throw RecordDecodingError("members of an unknown group \(groupID)") }
+                guard current?.groups.contains(groupID) == true else { throw RecordDecodingError("members of an unknown group \(groupID)") }
                 try addMembers(try fields.array("members"), to: groupID)
             default:
                 throw RecordDecodingError("unknown line type \"\(type)\"")
             }
+        }
+
+        /// A user or group line: parse the fields before the attributes, keep the attributes' text.
+        mutating func resourceLine(_ line: UnsafeBufferPointer<UInt8>, kind: ResourceKind) throws(RecordDecodingError) {
+            guard current != nil else { throw RecordDecodingError("a resource line before any integration line") }
+            let marker = Self.marker
+            var at = -1
+            var i = 0
+            let last = line.count - marker.count
+            while i <= last {
+                if line[i] == marker[0] {
+                    var k = 1
+                    while k < marker.count && line[i + k] == marker[k] { k += 1 }
+                    if k == marker.count { at = i; break }
+                }
+                i += 1
+            }
+            let attributesStart = at + marker.count
+            guard at > 0, line[line.count - 1] == UInt8(ascii: "}"), attributesStart < line.count - 1,
+                  line[attributesStart] == UInt8(ascii: "{"), line[line.count - 2] == UInt8(ascii: "}") else {
+                throw RecordDecodingError("a resource line without attributes at its end")
+            }
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: line[0..<at]))
+            scratch.append(UInt8(ascii: "}"))
+            let value: JSONValue
+            do throws(JSONError) { value = try JSONParser.parse(scratch, maxDepth: SnapshotFormat.maxDepth) } catch {
+                throw RecordDecodingError("invalid JSON: \(error)")
+            }
+            guard let object = value.objectValue else { throw RecordDecodingError("a line is not a JSON object") }
+            let fields = FieldReader(object)
+            let id = try fields.string("id")
+            guard !current!.containsResource(id) else { throw RecordDecodingError("resource \(id) appears twice") }
+            let record = ResourceRecord(
+                id: id, kind: kind, integrationID: current!.integration.id, created: try fields.int64("created"),
+                lastModified: try fields.int64("lastModified"), version: try fields.int64("version"),
+                attributes: Array(UnsafeBufferPointer(rebasing: line[attributesStart..<(line.count - 1)])),
+                nameKey: try fields.string("key"), externalId: try fields.optionalString("ext"))
+            current!.withTable(kind) { $0.insert(record) }
         }
 
         mutating func addMembers(_ members: [JSONValue], to groupID: String) throws(RecordDecodingError) {

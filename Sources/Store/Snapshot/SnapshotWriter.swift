@@ -58,29 +58,28 @@ enum SnapshotWriter {
         let type = table.kind == .user ? SnapshotFormat.LineType.user : SnapshotFormat.LineType.group
         var failure: StorageIOError?
         table.order.forEach { id in
-            guard let r = table.resource(id) else { return true }
-            var fields: [(String, JSONValue)] = [
-                ("t", .string(type)), ("id", .string(r.id)), ("created", .int64(r.created)),
-                ("lastModified", .int64(r.lastModified)), ("version", .int64(r.version)), ("attributes", .object(r.attributes)),
-            ]
-            let members = table.kind == .group ? s.memberLists[id] : nil
-            var rest: [JSONObject] = []
-            if let members {
-                rest = members.all
-                let first = rest.prefix(SnapshotFormat.membersPerLine)
-                fields.append(("members", .array(first.map { .object($0) })))
-            }
+            guard let e = table.entry(id) else { return true }
+            var fields = JSONObject([
+                ("t", .string(type)), ("id", .string(id)), ("created", .int64(e.created)),
+                ("lastModified", .int64(e.lastModified)), ("version", .int64(e.version)), ("key", .string(e.nameKey)),
+            ])
+            if let ext = e.externalId { fields["ext"] = .string(ext) }
             do throws(StorageIOError) {
-                try output.line(fields)
-                var start = SnapshotFormat.membersPerLine
-                while start < rest.count {
-                    let end = min(start + SnapshotFormat.membersPerLine, rest.count)
-                    try output.line([
-                        ("t", .string(SnapshotFormat.LineType.members)), ("group", .string(id)),
-                        ("members", .array(rest[start..<end].map { .object($0) })),
-                    ])
-                    start = end
+                try output.resourceLine(fields, attributes: e.attributes)
+                guard table.kind == .group, let members = s.memberLists[id] else { return true }
+                var chunk: [JSONValue] = []
+                chunk.reserveCapacity(SnapshotFormat.membersPerLine)
+                var pending: StorageIOError?
+                members.forEach { member in
+                    chunk.append(.object(member))
+                    if chunk.count == SnapshotFormat.membersPerLine {
+                        do throws(StorageIOError) { try output.membersLine(id, chunk) } catch { pending = error; return false }
+                        chunk.removeAll(keepingCapacity: true)
+                    }
+                    return true
                 }
+                if let pending { throw pending }
+                if !chunk.isEmpty { try output.membersLine(id, chunk) }
             } catch {
                 failure = error
                 return false
@@ -114,6 +113,23 @@ enum SnapshotWriter {
                 records += 1
             }
             if buffer.bytes.count >= SnapshotWriter.flushBytes { try flush() }
+        }
+
+        /// A user or group line: the fields, then the attributes' JSON text as the last member.
+        mutating func resourceLine(_ fields: JSONObject, attributes: [UInt8]) throws(StorageIOError) {
+            let start = buffer.bytes.count
+            buffer.writeRaw("{")
+            LogOperation.writeMembers(fields, to: &buffer)
+            buffer.writeRaw(SnapshotFormat.attributesMarker)
+            buffer.writeRaw(attributes)
+            buffer.writeRaw("}\n")
+            buffer.bytes.withUnsafeBytes { crc.update(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+            records += 1
+            if buffer.bytes.count >= SnapshotWriter.flushBytes { try flush() }
+        }
+
+        mutating func membersLine(_ groupID: String, _ members: [JSONValue]) throws(StorageIOError) {
+            try line([("t", .string(SnapshotFormat.LineType.members)), ("group", .string(groupID)), ("members", .array(members))])
         }
 
         mutating func flush() throws(StorageIOError) {

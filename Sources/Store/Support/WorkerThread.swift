@@ -22,6 +22,9 @@ final class WorkerThread: @unchecked Sendable {
         precondition(rc == 0, "pthread_create failed: \(rc)")
     }
 
+    /// Whether the calling thread is this one.
+    var isCurrent: Bool { pthread_equal(thread, pthread_self()) != 0 }
+
     /// Waits for the closure to return. Idempotent; must not be called from the thread itself.
     func join() {
         guard !joined else { return }

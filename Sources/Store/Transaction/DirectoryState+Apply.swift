@@ -60,7 +60,7 @@ extension DirectoryState {
                     guard let value = MemberList.value(of: member) else { throw .invalidValue("a group member needs a \"value\"") }
                     if s.memberLists[groupID]?.contains(value) == true { throw .uniqueness("\(value) is already a member of group \(groupID)") }
                 }
-                let old = s.groups.entries[groupID]!.resource
+                let old = s.groups.entry(groupID)!
                 undo.append(.restoreGroupMeta(integrationID: integrationID, groupID: groupID, version: old.version, lastModified: old.lastModified))
                 var list = s.takeMemberList(groupID)
                 for member in members {
@@ -76,7 +76,7 @@ extension DirectoryState {
 
         case .removeMembers(let integrationID, let groupID, let values, let at, let version):
             try withGroup(integrationID, groupID) { (s) throws(SCIMError) in
-                let old = s.groups.entries[groupID]!.resource
+                let old = s.groups.entry(groupID)!
                 undo.append(.restoreGroupMeta(integrationID: integrationID, groupID: groupID, version: old.version, lastModified: old.lastModified))
                 var list = s.takeMemberList(groupID)
                 for value in values {
@@ -118,32 +118,33 @@ extension DirectoryState {
     private mutating func withGroup(_ integrationID: String, _ groupID: String,
                                     _ body: (inout IntegrationState) throws(SCIMError) -> Void) throws(SCIMError) {
         try withIntegration(integrationID) { (s) throws(SCIMError) in
-            guard s.groups.entries[groupID] != nil else { throw .notFound("group \(groupID) not found") }
+            guard s.groups.contains(groupID) else { throw .notFound("group \(groupID) not found") }
             try body(&s)
         }
     }
 
-    private mutating func putResource(_ resource: StoredResource, undo: inout [UndoStep]) throws(SCIMError) {
+    private mutating func putResource(_ resource: ResourceRecord, undo: inout [UndoStep]) throws(SCIMError) {
         try withIntegration(resource.integrationID) { (s) throws(SCIMError) in
             var resource = resource
             resource.integrationID = s.integration.id  // share the one copy of the id string
-            guard let nameKey = ResourceTable.nameKey(resource), !nameKey.isEmpty else {
-                throw .invalidValue("a \(resource.kind.rawValue) needs a \(resource.kind.uniqueAttribute)")
+            let kind = resource.kind
+            guard !resource.nameKey.isEmpty else { throw .invalidValue("a \(kind.rawValue) needs a \(kind.uniqueAttribute)") }
+            let otherKind: ResourceKind = kind == .user ? .group : .user
+            let (otherHas, holder, existed): (Bool, String?, Bool) = kind == .user
+                ? (s.groups.contains(resource.id), s.users.id(forNameKey: resource.nameKey), s.users.contains(resource.id))
+                : (s.users.contains(resource.id), s.groups.id(forNameKey: resource.nameKey), s.groups.contains(resource.id))
+            if otherHas { throw .uniqueness("id \(resource.id) is already used by a \(otherKind.rawValue)") }
+            if let holder, holder != resource.id {
+                throw .uniqueness("a \(kind.rawValue) with this \(kind.uniqueAttribute) already exists")
             }
-            let otherKind: ResourceKind = resource.kind == .user ? .group : .user
-            if s.table(otherKind).entries[resource.id] != nil {
-                throw .uniqueness("id \(resource.id) is already used by a \(otherKind.rawValue)")
-            }
-            if let holder = s.table(resource.kind).names[nameKey], holder != resource.id {
-                throw .uniqueness("a \(resource.kind.rawValue) with \(resource.kind.uniqueAttribute) \"\(resource.uniqueName ?? "")\" already exists")
-            }
-            let existed = s.table(resource.kind).entries[resource.id] != nil
-            try s.withTable(resource.kind) { (table) throws(SCIMError) in
+            s.withTable(kind) { table in
                 if existed {
-                    if let old = table.replace(resource) { undo.append(.restoreResource(old)) }
+                    if let old = table.replace(resource) {
+                        undo.append(.restoreResource(ResourceRecord(id: resource.id, kind: kind, integrationID: resource.integrationID, entry: old)))
+                    }
                 } else {
                     table.insert(resource)
-                    undo.append(.removeCreatedResource(kind: resource.kind, integrationID: resource.integrationID, id: resource.id))
+                    undo.append(.removeCreatedResource(kind: kind, integrationID: resource.integrationID, id: resource.id))
                 }
             }
         }
@@ -152,7 +153,7 @@ extension DirectoryState {
     private mutating func deleteResource(_ kind: ResourceKind, integrationID: String, id: String, at: Int64,
                                          undo: inout [UndoStep]) throws(SCIMError) {
         try withIntegration(integrationID) { (s) throws(SCIMError) in
-            guard s.table(kind).entries[id] != nil else { throw .notFound("\(kind.rawValue) \(id) not found") }
+            guard (kind == .user ? s.users.contains(id) : s.groups.contains(id)) else { throw .notFound("\(kind.rawValue) \(id) not found") }
             // Out of every group that holds it, each of which changes (new version).
             for groupID in s.memberOf[id]?.ids ?? [] {
                 var list = s.takeMemberList(groupID)
@@ -161,7 +162,7 @@ extension DirectoryState {
                     undo.append(.reinsertMember(integrationID: integrationID, groupID: groupID, member: member, value: id, ordinal: ordinal))
                 }
                 s.putMemberList(list, groupID: groupID)
-                if let group = s.groups.entries[groupID]?.resource {
+                if let group = s.groups.entry(groupID) {
                     undo.append(.restoreGroupMeta(integrationID: integrationID, groupID: groupID, version: group.version, lastModified: group.lastModified))
                     s.groups.touch(groupID, version: group.version + 1, lastModified: at)
                 }
@@ -169,17 +170,15 @@ extension DirectoryState {
             s.memberOf.removeValue(forKey: id)
             // A group's own members no longer belong to it.
             if kind == .group, let list = s.memberLists.removeValue(forKey: id) {
-                list.forEach { member in
-                    if let value = MemberList.value(of: member) {
-                        s.memberOf.modify(value) { $0 = IDList.removing(id, from: $0) }
-                    }
+                list.forEachValue { value in
+                    s.memberOf.modify(value) { $0 = IDList.removing(id, from: $0) }
                     return true
                 }
                 s.membershipCount -= list.count
                 undo.append(.restoreMemberList(integrationID: integrationID, groupID: id, list: list))
             }
             let entry: ResourceEntry? = s.withTable(kind) { $0.remove(id) }
-            if let entry { undo.append(.reinsertResource(kind: kind, integrationID: integrationID, entry: entry)) }
+            if let entry { undo.append(.reinsertResource(kind: kind, integrationID: integrationID, id: id, entry: entry)) }
         }
     }
 
@@ -209,8 +208,10 @@ extension DirectoryState {
             modifyIntegration(integrationID) { s in s.withTable(kind) { _ = $0.remove(id) } }
         case .restoreResource(let old):
             modifyIntegration(old.integrationID) { s in s.withTable(old.kind) { _ = $0.replace(old) } }
-        case .reinsertResource(let kind, let integrationID, let entry):
-            modifyIntegration(integrationID) { s in s.withTable(kind) { $0.insert(entry.resource, ordinal: entry.ordinal) } }
+        case .reinsertResource(let kind, let integrationID, let id, let entry):
+            modifyIntegration(integrationID) { s in
+                s.withTable(kind) { $0.insert(ResourceRecord(id: id, kind: kind, integrationID: integrationID, entry: entry), ordinal: entry.ordinal) }
+            }
         case .reinsertMember(let integrationID, let groupID, let member, let value, let ordinal):
             modifyIntegration(integrationID) { s in
                 var list = s.takeMemberList(groupID)
@@ -230,8 +231,8 @@ extension DirectoryState {
             modifyIntegration(integrationID) { s in s.groups.touch(groupID, version: version, lastModified: lastModified) }
         case .restoreMemberList(let integrationID, let groupID, let list):
             modifyIntegration(integrationID) { s in
-                list.forEach { member in
-                    if let value = MemberList.value(of: member) { s.memberOf.modify(value) { $0 = IDList.adding(groupID, to: $0) } }
+                list.forEachValue { value in
+                    s.memberOf.modify(value) { $0 = IDList.adding(groupID, to: $0) }
                     return true
                 }
                 s.membershipCount += list.count

@@ -10,8 +10,8 @@ enum LogOperation: Sendable, Equatable {
     case rotateToken(id: String, tokenHash: [UInt8], tokenHint: String, at: Int64)
     case deleteIntegration(id: String)
     case setAdminPassword(record: String)
-    /// Create or replace; `resource` carries its final created/lastModified/version.
-    case putResource(StoredResource)
+    /// Create or replace; the record carries its final created/lastModified/version.
+    case putResource(ResourceRecord)
     /// Also removes the resource from every group, bumping those groups' versions (lastModified = at).
     case deleteResource(kind: ResourceKind, integrationID: String, id: String, at: Int64)
     case addMembers(integrationID: String, groupID: String, members: [JSONObject], at: Int64, version: Int64)
@@ -33,8 +33,11 @@ extension LogOperation {
         static let multi = "multi"
     }
 
-    /// Appends this event's members ("t" first) to a record object.
-    func appendFields(to o: inout JSONObject) {
+    /// Writes this event's members, "t" first, without the enclosing braces. A put's attributes
+    /// are spliced in as the JSON text the store keeps (no second serialisation).
+    func writeFields(to w: inout JSONSerializer) {
+        var o = JSONObject()
+        var rawAttributes: [UInt8]?
         switch self {
         case .createIntegration(let i):
             o["t"] = .string(TypeName.createIntegration)
@@ -68,7 +71,7 @@ extension LogOperation {
             o["created"] = .int64(r.created)
             o["lastModified"] = .int64(r.lastModified)
             o["version"] = .int64(r.version)
-            o["attributes"] = .object(r.attributes)
+            rawAttributes = r.attributes
         case .deleteResource(let kind, let integrationID, let id, let at):
             o["t"] = .string(TypeName.deleteResource)
             o["kind"] = .string(kind.rawValue)
@@ -89,6 +92,23 @@ extension LogOperation {
             o["values"] = .array(values.map { .string($0) })
             o["at"] = .int64(at)
             o["version"] = .int64(version)
+        }
+        Self.writeMembers(o, to: &w)
+        if let rawAttributes {
+            w.writeRaw(",\"attributes\":")
+            w.writeRaw(rawAttributes)
+        }
+    }
+
+    /// `"k":v,"k2":v2` for the members of `o`.
+    static func writeMembers(_ o: JSONObject, to w: inout JSONSerializer) {
+        var first = true
+        for m in o {
+            if !first { w.writeRaw(",") }
+            first = false
+            w.writeString(m.key)
+            w.writeRaw(":")
+            w.write(m.value)
         }
     }
 
@@ -112,10 +132,10 @@ extension LogOperation {
         case TypeName.setAdminPassword:
             return .setAdminPassword(record: try r.string("record"))
         case TypeName.putResource:
-            return .putResource(StoredResource(
+            return .putResource(ResourceRecord(StoredResource(
                 id: try r.string("id"), kind: try r.kind("kind"), integrationID: try r.string("integration"),
                 created: try r.int64("created"), lastModified: try r.int64("lastModified"), version: try r.int64("version"),
-                attributes: try r.object("attributes")))
+                attributes: try r.object("attributes"))))
         case TypeName.deleteResource:
             return .deleteResource(kind: try r.kind("kind"), integrationID: try r.string("integration"), id: try r.string("id"),
                                    at: try r.int64("at"))

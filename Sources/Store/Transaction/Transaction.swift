@@ -105,8 +105,18 @@ public struct Transaction {
             bumped.insert(resource.kind.rawValue + "/" + resource.id)
         }
         stored.lastModified = now
-        try perform(.putResource(stored))
-        return state.resource(resource.kind, integrationID: resource.integrationID, id: resource.id) ?? stored
+        let record = ResourceRecord(stored)
+        let kind = resource.kind
+        guard !record.nameKey.isEmpty else { throw .invalidValue("a \(kind.rawValue) needs a \(kind.uniqueAttribute)") }
+        let holder = kind == .user
+            ? state.userID(integrationID: resource.integrationID, userName: record.nameKey)
+            : state.groupID(integrationID: resource.integrationID, displayName: record.nameKey)
+        if let holder, holder != resource.id {
+            throw .uniqueness("a \(kind.rawValue) with \(kind.uniqueAttribute) \"\(resource.uniqueName ?? "")\" already exists")
+        }
+        try perform(.putResource(record))
+        stored.integrationID = state.integrationStates[resource.integrationID]?.integration.id ?? stored.integrationID
+        return stored
     }
 
     /// Deletes a user or group: 404 if absent. Its userName/displayName is free at once; it leaves

@@ -10,6 +10,7 @@ enum AdminWiring {
         configuration.publicBaseURL = settings.baseURL
         configuration.trustProxy = settings.trustProxy
         configuration.setupCode = setupCode
+        configuration.audit = { event in AuditLog.write(event) }
         let scimBase = (settings.baseURL ?? "") + "/api/v1/scim"
         return AdminApp(directory: StoreAdminDirectory(store: store, activity: activity, scimBaseURL: scimBase), configuration: configuration)
     }

@@ -109,13 +109,17 @@ final class TemporaryDirectory {
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         path = String(cString: made!)
     }
-    deinit {
+    deinit { Self.remove(path) }
+
+    private static func remove(_ path: String) {
         if let dir = opendir(path) {
             while let entry = readdir(dir) {
                 let name = withUnsafePointer(to: entry.pointee.d_name) { p in
                     p.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
                 }
-                if name != "." && name != ".." { unlink(path + "/" + name) }
+                if name == "." || name == ".." { continue }
+                let child = path + "/" + name
+                if unlink(child) != 0 { remove(child) }
             }
             closedir(dir)
         }
