@@ -185,8 +185,13 @@ def digest(d):
 
 
 def export(d):
+    """The exported users and groups, without the export's own time stamp."""
     code, out, err = run("export", "--data", d, "--format", "json")
-    return out if code == 0 else "export failed (%s): %s" % (code, err)
+    if code != 0:
+        return "export failed (%s): %s" % (code, err)
+    doc = json.loads(out)
+    doc.pop("exported", None)
+    return json.dumps(doc, sort_keys=True)
 
 
 def check_info(d):
