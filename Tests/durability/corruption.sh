@@ -13,7 +13,8 @@
 #      before the cut (its seq, and the export on every 10th cut); every SERVE_EVERY-th cut also
 #      starts `scimd serve`, which must print how much it cut, keep the cut bytes in .broken and
 #      come up with that state. Also zeros or garbage appended (512 B, 4 KiB) and the tail zeroed
-#      from a 512-byte boundary (a torn sector);
+#      from a 512-byte boundary (a torn sector); two torn tails of one segment at two starts keep
+#      both cut-off tails (.broken, .2.broken);
 #  (b) flips one bit in a record that has a later acknowledged write after it: `scimd serve`
 #      refuses with a message naming the file and the record's byte offset, exits non-zero, no file
 #      changes, `scimd check` exits 1; `scimd repair` then makes it start, with exactly the records
@@ -21,7 +22,9 @@
 #  (c) deletes a middle segment (and the first one) of a log without a snapshot, and the fallback
 #      segment of a damaged newest snapshot: refused the same way;
 #  (d) damages the newest snapshot: start-up falls back to the previous one with the same state;
-#      damages both: refused.
+#      damages both: refused;
+#  (e) kills `scimd compact` with SIGKILL, mostly while it writes the snapshot: the directory
+#      checks clean and holds the same state every time.
 # Prints failures as they happen, one summary line per part, and finally "N passed, N failed".
 # Loopback only; every wait is bounded.
 set -euo pipefail
@@ -428,6 +431,31 @@ for g in garbage:
     shutil.rmtree(d)
 pa = part_counts.get(part, [0, 0])
 print("(a) appended zeros/garbage/half a record and zeroed tails (%d cases): %d ok, %d failed" % (len(garbage), pa[0], pa[1]), flush=True)
+
+part = "a: second torn tail"
+# Two crashes that each leave a torn tail in the same segment: both cut-off tails are kept.
+d = copy(L, "t2")
+seg = os.path.join(d, last_seg)
+tails = [b'{"crc":"0123abcd","rec":{"seq":', b"\0" * 700]
+problems = []
+for n, tail in enumerate(tails):
+    with open(seg, "ab") as f:
+        f.write(tail)
+    s = Serve(d)
+    rc = s.stop()
+    kept = last_seg + (".broken" if n == 0 else ".%d.broken" % (n + 1))
+    if not s.ready or rc != 0 or "they are kept in %s" % kept not in s.stderr:
+        problems.append("start %d: %s" % (n + 1, s.stderr.strip()))
+for n, tail in enumerate(tails):
+    kept = os.path.join(d, last_seg + (".broken" if n == 0 else ".%d.broken" % (n + 1)))
+    if not os.path.exists(kept) or open(kept, "rb").read() != tail:
+        problems.append("%s does not hold the tail cut at start %d" % (os.path.basename(kept), n + 1))
+if export(d) != L_export:
+    problems.append("the state changed")
+case(part, not problems, "; ".join(problems))
+shutil.rmtree(d)
+pa = part_counts.get(part, [0, 0])
+print("(a) two torn tails of one segment, cut at two starts, both kept: %s" % ("ok" if pa[1] == 0 else "FAILED"), flush=True)
 
 
 # ------------------------------------------------------------------ (b) bit flips in non-tail records

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """kill -9 durability loop for scimd (research notes F3, F9; SPEC section 6).
 
-Usage: kill9.py SCIMD_BINARY [ROUNDS] [SEED] [--snapshot-bytes N] [--threads N] [--keep]
+Usage: kill9.py SCIMD_BINARY [ROUNDS] [SEED] [--snapshot-bytes N] [--threads N] [--fresh-every N] [--keep]
 
 Each round: 16 client threads write to a running scimd for a random 0.3-2 s (user creates with
 unique userNames, user PATCHes of displayName+active, user deletes, group creates with members,
@@ -708,6 +708,8 @@ def main():
     ap.add_argument("--threads", type=int, default=16)
     ap.add_argument("--min-load", type=float, default=0.3)
     ap.add_argument("--max-load", type=float, default=2.0)
+    ap.add_argument("--fresh-every", type=int, default=0, metavar="N",
+                    help="start over with a new data directory every N rounds (for long runs; default never)")
     ap.add_argument("--keep", action="store_true", help="keep the data directory even when all rounds pass")
     args = ap.parse_args()
 
@@ -744,6 +746,22 @@ def main():
 
     for round_no in range(1, args.rounds + 1):
         violations = []
+        if args.fresh_every and round_no > 1 and (round_no - 1) % args.fresh_every == 0 and server.proc.poll() is None:
+            # A new data directory, so long runs do not replay an ever longer log.
+            rc = server.terminate()
+            code, out = run_tool(binary, "check", "--data", data)
+            if rc != 0 or code != 0:
+                violations.append("before a fresh data directory: SIGTERM exit %s, check exit %s:\n%s" % (rc, code, out.strip()))
+            shutil.rmtree(data, ignore_errors=True)
+            code, out = run_tool(binary, "integration", "create", "kill9", "--data", data)
+            token = out.strip().splitlines()[-1].strip() if code == 0 else ""
+            users.clear()
+            groups.clear()
+            ok, secs, err = server.start()
+            if code != 0 or not ok:
+                print("cannot start on a fresh data directory: %s %s" % (out, err), flush=True)
+                failed += args.rounds - round_no + 1
+                break
         # Distribute the live users and groups to the threads (each is written by one thread only).
         live_users = [u for u in users.values() if u.delete != "acked"]
         per_thread_users = [[] for _ in range(args.threads)]
