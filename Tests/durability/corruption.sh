@@ -31,6 +31,7 @@ set -euo pipefail
 if [ $# -lt 1 ]; then sed -n '2,6p' "$0"; exit 2; fi
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 exec python3 - "$bin" "${2:-2000}" "${3:-50}" "${4:-60}" "${5:-}" <<'PY'
+import atexit
 import hashlib
 import http.client
 import json
@@ -89,6 +90,17 @@ def free_port():
         return s.getsockname()[1]
 
 
+STARTED = []  # every process this script started: killed at exit if still running
+
+
+@atexit.register
+def kill_leftovers():
+    for p in STARTED:
+        if p.poll() is None:
+            p.kill()
+            p.wait(TIMEOUT)
+
+
 class Serve:
     """`scimd serve` on a directory: ready (answers /healthz) or exited."""
 
@@ -99,6 +111,7 @@ class Serve:
             self.proc = subprocess.Popen([BIN, "serve", "--data", data, "--listen", "127.0.0.1:%d" % self.port,
                                           "--access-log", "off"], stdin=subprocess.DEVNULL,
                                          stdout=subprocess.DEVNULL, stderr=err)
+        STARTED.append(self.proc)
         self.ready = False
         began = time.monotonic()
         while time.monotonic() - began < TIMEOUT:
@@ -638,6 +651,7 @@ for k in range(KILLS):
     stale = {n for n in os.listdir(E) if n.endswith(".tmp")}
     p = subprocess.Popen([BIN, "compact", "--data", E], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL)
+    STARTED.append(p)
     began = time.monotonic()
     delay = rng.uniform(0, 0.1)
     hit = False
