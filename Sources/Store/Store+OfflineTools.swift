@@ -80,10 +80,11 @@ extension Store {
         guard let plan = RepairPlan(report: report, directory: directory, fileSystem: fileSystem) else {
             throw StoreError("cannot repair \(directory): \(corruption.file) at byte \(corruption.offset): \(corruption.reason); restore it from a backup")
         }
-        do throws(StorageIOError) { try plan.apply(directory: directory, fileSystem: fileSystem) } catch {
+        let applied: RepairPlan.Applied
+        do throws(StorageIOError) { applied = try plan.apply(directory: directory, fileSystem: fileSystem) } catch {
             throw StoreError("repair of \(directory) failed: \(error)")
         }
-        done.append("repaired \(directory): \(plan.done)")
+        done.append("repaired \(directory): \(plan.done(applied))")
         let after = try Recovery.analyze(directory: directory, fileSystem: fileSystem, maxBatchBytes: maxBatchBytes)
         if let c = after.corruption {
             done.append("more damage remains: \(c.file) at byte \(c.offset): \(c.reason); run repair again")
@@ -151,14 +152,21 @@ struct RepairPlan {
         return parts.joined(separator: " and ") + "; about \(lostRecords) recorded changes after the damage would be lost"
     }
 
-    var done: String {
+    /// The names the set-aside bytes got (never an existing file's).
+    struct Applied {
+        var cutKeptIn: String?
+        var renamed: [(from: String, to: String)] = []
+    }
+
+    func done(_ applied: Applied) -> String {
         var parts: [String] = []
-        if let cut { parts.append("cut \(cut.segment) at byte \(cut.offset) (the cut bytes are in \(cut.segment)\(DataFileName.brokenSuffix))") }
-        if !setAside.isEmpty { parts.append("renamed \(setAside.map { $0 + " to " + $0 + DataFileName.brokenSuffix }.joined(separator: ", "))") }
+        if let cut, let keptIn = applied.cutKeptIn { parts.append("cut \(cut.segment) at byte \(cut.offset) (the cut bytes are in \(keptIn))") }
+        if !applied.renamed.isEmpty { parts.append("renamed \(applied.renamed.map { $0.from + " to " + $0.to }.joined(separator: ", "))") }
         return parts.joined(separator: "; ") + "; about \(lostRecords) recorded changes after the damage are lost"
     }
 
-    func apply(directory: String, fileSystem: any StorageFileSystem) throws(StorageIOError) {
+    func apply(directory: String, fileSystem: any StorageFileSystem) throws(StorageIOError) -> Applied {
+        var applied = Applied()
         if let cut {
             let path = DataFileName.join(directory, cut.segment)
             let size: Int = try {
@@ -167,13 +175,15 @@ struct RepairPlan {
                 defer { fileSystem.close(h) }
                 return try fileSystem.size(h)
             }()
-            try Store.cutTornTail(.init(segment: cut.segment, offset: cut.offset, bytes: size - cut.offset, records: 0),
-                                  directory: directory, fileSystem: fileSystem)
+            applied.cutKeptIn = try Store.cutTornTail(.init(segment: cut.segment, offset: cut.offset, bytes: size - cut.offset, records: 0),
+                                                      directory: directory, fileSystem: fileSystem)
         }
         for name in setAside {
-            let path = DataFileName.join(directory, name)
-            try fileSystem.rename(path, to: path + DataFileName.brokenSuffix)
+            let broken = DataFileName.broken(for: name, existing: try fileSystem.list(directory))
+            try fileSystem.rename(DataFileName.join(directory, name), to: DataFileName.join(directory, broken))
+            applied.renamed.append((name, broken))
         }
         try fileSystem.fsyncDirectory(directory)
+        return applied
     }
 }

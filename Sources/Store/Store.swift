@@ -190,13 +190,14 @@ public final class Store: @unchecked Sendable {
                 var detail = ""
                 if case .damaged(let offset, let reason) = damaged.status { detail = " (byte \(offset): \(reason))" }
                 let path = DataFileName.join(dir, damaged.name)
-                try fs.rename(path, to: path + DataFileName.brokenSuffix)
-                log("snapshot \(damaged.name) is damaged\(detail): renamed it to \(damaged.name)\(DataFileName.brokenSuffix) and started from the previous snapshot")
+                let broken = DataFileName.broken(for: damaged.name, existing: try fs.list(dir))
+                try fs.rename(path, to: DataFileName.join(dir, broken))
+                log("snapshot \(damaged.name) is damaged\(detail): renamed it to \(broken) and started from the previous snapshot")
             }
             if !report.damagedSnapshots.isEmpty { try fs.fsyncDirectory(dir) }
             if let torn = report.tornTail {
-                try cutTornTail(torn, directory: dir, fileSystem: fs)
-                log("cut \(torn.bytes) bytes (\(torn.records) records) from the torn tail of \(torn.segment) at byte \(torn.offset); they are kept in \(torn.segment)\(DataFileName.brokenSuffix)")
+                let broken = try cutTornTail(torn, directory: dir, fileSystem: fs)
+                log("cut \(torn.bytes) bytes (\(torn.records) records) from the torn tail of \(torn.segment) at byte \(torn.offset); they are kept in \(broken)")
             }
             // Append to the last segment when the log continues there, else start a new one.
             let next = report.state.lastSequence + 1
@@ -234,12 +235,15 @@ public final class Store: @unchecked Sendable {
         }
     }
 
-    /// Keeps the cut bytes in `<segment>.broken`, then truncates the segment and syncs both.
-    static func cutTornTail(_ torn: RecoveryReport.TornTail, directory dir: String, fileSystem fs: any StorageFileSystem) throws(StorageIOError) {
+    /// Keeps the cut bytes in `<segment>.broken` (or the next free `.<n>.broken` name), then
+    /// truncates the segment and syncs both. Returns the name of the file holding the cut bytes.
+    @discardableResult
+    static func cutTornTail(_ torn: RecoveryReport.TornTail, directory dir: String, fileSystem fs: any StorageFileSystem) throws(StorageIOError) -> String {
         let path = DataFileName.join(dir, torn.segment)
         let bytes = try fs.readFile(path)
         let cut = Array(bytes[min(torn.offset, bytes.count)...])
-        let broken = try fs.openForAppend(path + DataFileName.brokenSuffix, create: true, truncate: true)
+        let brokenName = DataFileName.broken(for: torn.segment, existing: try fs.list(dir))
+        let broken = try fs.openForAppend(DataFileName.join(dir, brokenName), create: true, truncate: true)
         do throws(StorageIOError) {
             try fs.write(broken, cut)
             try fs.fsync(broken)
@@ -258,6 +262,7 @@ public final class Store: @unchecked Sendable {
         }
         fs.close(handle)
         try fs.fsyncDirectory(dir)
+        return brokenName
     }
 
     // MARK: Reading

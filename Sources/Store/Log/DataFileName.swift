@@ -28,6 +28,20 @@ enum DataFileName {
         return UInt64(middle)
     }
 
+    /// Where bytes set aside from `name` are kept: `<name>.broken`, or `<name>.2.broken`,
+    /// `<name>.3.broken`, … when that name already holds bytes set aside earlier (a second torn
+    /// tail of the same segment, a repair after a cut): kept bytes are never overwritten.
+    static func broken(for name: String, existing: [String]) -> String {
+        let taken = Set(existing)
+        var candidate = name + brokenSuffix
+        var n = 2
+        while taken.contains(candidate) {
+            candidate = name + ".\(n)" + brokenSuffix
+            n += 1
+        }
+        return candidate
+    }
+
     static func join(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
