@@ -156,7 +156,60 @@ class Run:
                 return e.code, None
 
 
-def flow(run, setup_code, password):
+def seeded(run, users, groups, members):
+    """The directory `scimd seed --users N [--groups G --members M]` made: paging, search, sorting."""
+    d = run.driver
+    pages = (users + 49) // 50
+    run.go("/integrations")
+    run.check("seeded integration listed with its user count", f"{users:,}" in run.text())
+    run.go("/users")
+    rows = d.find_elements(By.CSS_SELECTOR, "#users-table tbody tr")
+    run.check("users page 1: 50 rows of the seeded users", len(rows) == min(50, users), str(len(rows)))
+    run.check("users page 1: summary", f"Showing 1–{min(50, users)} of {users:,} users" in run.text())
+    run.check("users sorted by name: Given0 first", rows and rows[0].text.startswith("Given0 Family0"), rows[0].text[:40] if rows else "")
+    run.shot("users-seeded")
+    if pages > 1:
+        run.click("#page-next")
+        run.check("Next → page 2", run.wait_text(f"Showing 51–{min(100, users)} of {users:,} users"))
+        run.check("page 2 has Previous", bool(d.find_elements(By.ID, "page-prev")))
+        run.shot("users-seeded-page2")
+        run.click("#page-prev")
+        run.check("← Previous → page 1", run.wait_text(f"Showing 1–50 of {users:,} users"))
+        last = (pages - 1) * 50
+        run.go(f"/users?offset={last}")
+        run.check("last page: summary and no Next", f"Showing {last + 1:,}–{users:,} of {users:,} users" in run.text()
+                  and not d.find_elements(By.ID, "page-next"))
+    # Search from the form, as an admin would.
+    run.go("/users")
+    run.fill("#q", "user99")
+    run.click("#apply-filters")
+    expected = sum(1 for i in range(users) if "user99" in f"user{i}@example.com")
+    run.check("search 'user99' finds exactly the matching users", run.wait_text(f"of {expected:,} users"), run.text()[-200:])
+    names = [r.text for r in d.find_elements(By.CSS_SELECTOR, "#users-table tbody tr")]
+    run.check("every row found matches 'user99'", names and all("user99" in n for n in names), str(names[:3]))
+    run.shot("users-seeded-search")
+    # Clicking the current sort column (Name ▲) flips it to descending.
+    run.go("/users")
+    run.driver.find_element(By.CSS_SELECTOR, "#users-table thead th a").click()
+    run.wait_path("/users?sort=displayName&dir=desc")
+    first = d.find_elements(By.CSS_SELECTOR, "#users-table tbody tr")
+    top = max((f"Given{i} Family{i}" for i in range(users)), key=str.lower)
+    run.check("Name ▼ puts the last name first", first and first[0].text.startswith(top), first[0].text[:40] if first else "")
+    run.go("/users?status=inactive")
+    run.check("status filter: no inactive users", "No users match these filters." in run.text())
+    if groups:
+        run.go("/groups")
+        run.check("groups page lists the seeded groups", f"of {groups:,} groups" in run.text())
+        run.shot("groups-seeded")
+        run.driver.find_element(By.LINK_TEXT, "Group 0").click()
+        run.wait_path("/groups/")
+        shown = min(members, 100)
+        run.check("group page pages its members", f"Showing 1–{shown} of {members:,} members" in run.text())
+        run.shot("group-seeded")
+    run.go("/integrations")
+
+
+def flow(run, setup_code, password, seeded_users=0, seeded_groups=0, seeded_members=0):
     d = run.driver
     suffix = secrets.token_hex(3)
 
@@ -194,6 +247,9 @@ def flow(run, setup_code, password):
     run.check("session cookie is HttpOnly and SameSite=Strict",
               session.get("httpOnly") is True and session.get("sameSite") == "Strict", str(session))
     run.shot("integrations")
+
+    if seeded_users:
+        seeded(run, seeded_users, seeded_groups, seeded_members)
 
     # --- add integration ---
     name = f"Browser test {suffix}"
@@ -332,11 +388,14 @@ def main():
     cred = parser.add_mutually_exclusive_group(required=True)
     cred.add_argument("--setup-code")
     cred.add_argument("--password")
+    parser.add_argument("--seeded-users", type=int, default=0, help="the server was seeded with this many users (scimd seed)")
+    parser.add_argument("--seeded-groups", type=int, default=0)
+    parser.add_argument("--seeded-members", type=int, default=0)
     args = parser.parse_args()
 
     run = Run(args.base_url, args.screenshot_dir)
     try:
-        flow(run, args.setup_code, args.password)
+        flow(run, args.setup_code, args.password, args.seeded_users, args.seeded_groups, args.seeded_members)
     except Exception:
         traceback.print_exc()
         run.failed += 1

@@ -5,7 +5,9 @@
 #
 # SCIMD_BIN   scimd binary to test (default: `swift build` and use .build/debug/scimd)
 # SHOT_DIR    where the PNGs go (argument or variable; default a new temp directory)
-# SEED_USERS  if set, `scimd seed --users N` runs on the fresh data dir before the server starts
+# SEED_USERS  if set, `scimd seed --users N` runs on the fresh data dir before the server starts,
+#             and the flow also checks paging, search and sorting of those users
+# SEED_GROUPS, SEED_MEMBERS  with SEED_USERS: also seed G groups of M members each
 #
 # Starts scimd on a free loopback port with a fresh data directory, reads the one-time setup
 # code from its stderr, runs the flow, prints "N passed, N failed" and the screenshots' names,
@@ -53,9 +55,11 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+flow_args=()
 if [ -n "${SEED_USERS:-}" ]; then
-    "$bin" seed --data "$data" --users "$SEED_USERS" >"$work/seed.out"
-    echo "seeded $SEED_USERS users" >&2
+    "$bin" seed --data "$data" --users "$SEED_USERS" --groups "${SEED_GROUPS:-0}" --members "${SEED_MEMBERS:-0}" >"$work/seed.out"
+    tail -n 1 "$work/seed.out" >&2
+    flow_args+=(--seeded-users "$SEED_USERS" --seeded-groups "${SEED_GROUPS:-0}" --seeded-members "${SEED_MEMBERS:-0}")
 fi
 
 port="$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
@@ -83,7 +87,7 @@ done
 echo "scimd at $base (data $data)" >&2
 
 status=0
-"$python" "$here/admin_flow.py" "$base" "$shots" --setup-code "$code" || status=$?
+"$python" "$here/admin_flow.py" "$base" "$shots" --setup-code "$code" "${flow_args[@]}" || status=$?
 
 if ! kill -0 "$server_pid" 2>/dev/null; then
     echo "scimd exited during the run; its stderr:" >&2
