@@ -103,13 +103,13 @@ public struct StoreAdminDirectory: AdminDirectory {
         let enterprise = a[SCIMSchemaURN.enterpriseUser]
         switch key {
         case .displayName:
-            return (a["displayName"]?.stringValue ?? a["name"]?["formatted"]?.stringValue ?? a["userName"]?.stringValue ?? "").lowercased()
-        case .userName: return (a["userName"]?.stringValue ?? "").lowercased()
-        case .email: return (primaryEmail(a) ?? "").lowercased()
-        case .title: return (a["title"]?.stringValue ?? "").lowercased()
-        case .department: return (enterprise?["department"]?.stringValue ?? "").lowercased()
+            return NaturalSortKey.make(a["displayName"]?.stringValue ?? a["name"]?["formatted"]?.stringValue ?? a["userName"]?.stringValue ?? "")
+        case .userName: return NaturalSortKey.make(a["userName"]?.stringValue ?? "")
+        case .email: return NaturalSortKey.make(primaryEmail(a) ?? "")
+        case .title: return NaturalSortKey.make(a["title"]?.stringValue ?? "")
+        case .department: return NaturalSortKey.make(enterprise?["department"]?.stringValue ?? "")
         case .active: return (a["active"]?.boolValue ?? true) ? "1" : "0"
-        case .integration: return integration.lowercased()
+        case .integration: return NaturalSortKey.make(integration)
         }
     }
 
@@ -146,9 +146,9 @@ public struct StoreAdminDirectory: AdminDirectory {
                                             integrationID: i.id, integrationName: i.name, memberCount: count)
                     let key: String
                     switch query.sort {
-                    case .displayName: key = name.lowercased()
+                    case .displayName: key = NaturalSortKey.make(name)
                     case .memberCount: key = String(repeating: "0", count: max(0, 12 - String(count).count)) + String(count)
-                    case .integration: key = i.name.lowercased()
+                    case .integration: key = NaturalSortKey.make(i.name)
                     }
                     selection.offer((key, row))
                     return true
