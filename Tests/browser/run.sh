@@ -20,6 +20,7 @@ shots="${1:-${SHOT_DIR:-}}"
 [ -n "$shots" ] || shots="$(mktemp -d "${TMPDIR:-/tmp}/scimd-shots.XXXXXX")"
 mkdir -p "$shots"
 shots="$(cd "$shots" && pwd)"
+rm -f "$shots"/[0-9][0-9]-*.png   # a previous run's screenshots
 
 # --- what the flow needs ---
 python=/usr/bin/python3
