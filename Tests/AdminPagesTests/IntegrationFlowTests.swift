@@ -41,6 +41,11 @@ final class IntegrationFlowTests: XCTestCase {
         XCTAssertTrue(after.body.contains("is ready"))
         XCTAssertTrue(after.body.contains("Okta production"))
         XCTAssertTrue(after.body.contains(integration.tokenHint))
+        // The row's ellipsis menu opens over the page: its table is not a clipping scroll box (on wide screens).
+        XCTAssertTrue(after.body.contains("<div class=\"card card-flush menu-host\"><div class=\"table-wrap\"><table id=\"integrations-table\" class=\"stack\">"))
+        XCTAssertTrue(after.body.contains("<td class=\"num\" data-label=\"Users\">"), "on a phone each row is a block with labelled values")
+        XCTAssertTrue(after.body.contains(".menu-host,.menu-host .table-wrap{overflow:visible}"))
+        XCTAssertTrue(after.body.contains("<summary aria-label=\"Actions for Okta production\">"))
 
         // No later page shows the token.
         for path in ["/integrations", "/integrations/\(integration.id)", "/integrations/\(integration.id)/rotate",

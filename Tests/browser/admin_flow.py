@@ -42,15 +42,22 @@ class Run:
         self.failed = 0
         self.shot_number = 0
         os.makedirs(shots, exist_ok=True)
+        self.driver = self.make_driver()
+
+    @staticmethod
+    def make_driver(javascript=True):
         opts = webdriver.ChromeOptions()
         opts.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
         for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                     "--window-size=1280,900", "--lang=en-US"):
             opts.add_argument(arg)
         opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        if not javascript:
+            opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
         service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-        self.driver = webdriver.Chrome(service=service, options=opts)
-        self.driver.set_page_load_timeout(WAIT_SECONDS)
+        driver = webdriver.Chrome(service=service, options=opts)
+        driver.set_page_load_timeout(WAIT_SECONDS)
+        return driver
 
     # ----- reporting -----
 
@@ -215,6 +222,24 @@ def seeded(run, users, groups, members):
     run.go("/integrations")
 
 
+def without_javascript(run, details_path):
+    """The same session in a browser with JavaScript off: guide tabs still switch, Copy buttons stay hidden."""
+    session = next((c for c in run.driver.get_cookies() if c["name"] == "scimd_session"), None)
+    drv = Run.make_driver(javascript=False)
+    try:
+        drv.get(run.base + "/login")
+        drv.add_cookie({"name": "scimd_session", "value": session["value"] if session else "", "path": "/"})
+        drv.get(run.base + details_path + "#guide-okta")
+        okta = drv.find_element(By.ID, "guide-okta")
+        entra = drv.find_element(By.ID, "guide-entra")
+        run.check("without JavaScript: the Okta tab shows the Okta guide only", okta.is_displayed() and not entra.is_displayed())
+        copies = drv.find_elements(By.CSS_SELECTOR, "[data-copy]")
+        run.check("without JavaScript: Copy buttons are hidden, values still selectable",
+                  copies and not any(c.is_displayed() for c in copies) and drv.find_element(By.ID, "scim-url").is_displayed())
+    finally:
+        drv.quit()
+
+
 def flow(run, setup_code, password, seeded_users=0, seeded_groups=0, seeded_members=0):
     d = run.driver
     suffix = secrets.token_hex(3)
@@ -271,6 +296,7 @@ def flow(run, setup_code, password, seeded_users=0, seeded_groups=0, seeded_memb
     run.check("SCIM API URL ends in /api/v1/scim", scim_url.endswith("/api/v1/scim"), scim_url)
     run.check("copy button is visible with JavaScript on", run.el("#copy-token").is_displayed())
     run.shot("token-shown-once")
+    run.shot("token-shown-once-phone", width=390)
     # Done without the checkbox: the browser's `required` keeps us on the page.
     run.click("#done")
     time.sleep(0.3)
@@ -280,6 +306,14 @@ def flow(run, setup_code, password, seeded_users=0, seeded_groups=0, seeded_memb
     run.check("Done returns to Integrations", run.wait_text("is ready") and name in run.text(), run.path())
     run.check("token not shown after Done", token not in d.page_source)
     run.shot("integrations-with-new")
+    # The row's ellipsis menu of the seeds: View details, Rename, Rotate token, Delete.
+    run.driver.find_element(By.CSS_SELECTOR, f'summary[aria-label="Actions for {name}"]').click()
+    items = [e.text for e in d.find_elements(By.CSS_SELECTOR, "details.menu[open] li a")]
+    run.check("ellipsis menu offers View details, Rename, Rotate token, Delete",
+              items == ["View details", "Rename", "Rotate token", "Delete"], str(items))
+    run.shot("integration-menu")
+    run.shot("integration-menu-phone", width=390)
+    run.go("/integrations")
 
     # --- provision through the SCIM API with the token ---
     user_name = f"ada.{suffix}@example.com"
@@ -341,6 +375,7 @@ def flow(run, setup_code, password, seeded_users=0, seeded_groups=0, seeded_memb
         run.shot(f"guide-{tab}")
     run.go(details_path)
     run.shot("integration-details-phone", width=390)
+    without_javascript(run, details_path)
 
     run.go("/activity")
     run.check("activity lists the SCIM requests", "/Users" in run.text() and "/Groups" in run.text())

@@ -33,6 +33,9 @@ main{padding:1.5rem 1.75rem 3rem;max-width:80rem;width:100%;min-width:0}
 .crumbs a{color:var(--muted)}
 .card{background:var(--surface);border:1px solid var(--line);border-radius:var(--radius);box-shadow:var(--shadow);padding:1.1rem 1.25rem;margin-bottom:1.25rem}
 .card-flush{padding:0;overflow:hidden}
+.menu-host,.menu-host .table-wrap{overflow:visible}
+.menu-host thead th:first-child{border-top-left-radius:calc(var(--radius) - 1px)}
+.menu-host thead th:last-child{border-top-right-radius:calc(var(--radius) - 1px)}
 .grid-2{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1.25rem}
 .narrow{max-width:34rem}
 .medium{max-width:44rem}
@@ -130,6 +133,6 @@ ol.steps>li::marker{font-weight:700;color:var(--accent)}
 .empty{text-align:center;padding:2.5rem 1rem;color:var(--muted)}
 .nowrap{white-space:nowrap}
 [hidden]{display:none!important}
-@media (max-width:760px){.shell{grid-template-columns:minmax(0,1fr)}.sidenav{border-right:none;border-bottom:1px solid var(--line);padding:.4rem .6rem}.sidenav ul{flex-direction:row;flex-wrap:nowrap;overflow-x:auto}.sidenav a{white-space:nowrap;padding:.45rem .65rem}main{padding:1rem}dl.attrs{grid-template-columns:1fr}dl.attrs dt{margin-top:.4rem}.topbar{padding:.5rem .9rem}.tabs{border-bottom:none;gap:.4rem}.tabs a{border:1px solid var(--line);border-radius:999px;padding:.3rem .8rem;font-size:.9rem}.guides:has(#guide-entra:target) a[href="#guide-entra"],.guides:has(#guide-okta:target) a[href="#guide-okta"],.guides:has(#guide-onelogin:target) a[href="#guide-onelogin"],.guides:has(#guide-jumpcloud:target) a[href="#guide-jumpcloud"],.guides:not(:has(.guide:target)) a[href="#guide-entra"]{background:var(--accent-soft);border-color:var(--accent);margin-bottom:0}}
+@media (max-width:760px){.shell{grid-template-columns:minmax(0,1fr)}.sidenav{border-right:none;border-bottom:1px solid var(--line);padding:.4rem .6rem}.sidenav ul{flex-direction:row;flex-wrap:nowrap;overflow-x:auto}.sidenav a{white-space:nowrap;padding:.45rem .65rem}main{padding:1rem}dl.attrs{grid-template-columns:1fr}dl.attrs dt{margin-top:.4rem}.topbar{padding:.5rem .9rem}.shell{grid-template-rows:auto 1fr}table.stack,table.stack tbody,table.stack tr,table.stack th,table.stack td{display:block}table.stack thead{display:none}table.stack tr{position:relative;padding:.75rem 3.5rem .75rem 1rem;border-bottom:1px solid var(--line)}table.stack tbody tr:last-child{border-bottom:none}table.stack th,table.stack td{border:none;padding:.1rem 0;text-align:left}table.stack td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.85rem}table.stack td.row-menu{position:absolute;top:.65rem;right:.9rem}.tabs{border-bottom:none;gap:.4rem}.tabs a{border:1px solid var(--line);border-radius:999px;padding:.3rem .8rem;font-size:.9rem}.guides:has(#guide-entra:target) a[href="#guide-entra"],.guides:has(#guide-okta:target) a[href="#guide-okta"],.guides:has(#guide-onelogin:target) a[href="#guide-onelogin"],.guides:has(#guide-jumpcloud:target) a[href="#guide-jumpcloud"],.guides:not(:has(.guide:target)) a[href="#guide-entra"]{background:var(--accent-soft);border-color:var(--accent);margin-bottom:0}}
 """
 }

@@ -25,14 +25,14 @@ enum IntegrationPages {
             }
             rows += """
 <tr><th scope="row"><a href="\(Components.integrationPath(i.id))">\(i.name)</a></th>
-<td class="num"><a href="/users\(FormData.query([("integration", i.id)]))">\(Components.number(i.userCount))</a></td>
-<td class="num"><a href="/groups\(FormData.query([("integration", i.id)]))">\(Components.number(i.groupCount))</a></td>
-<td><code>\(i.tokenHint)</code></td><td class="nowrap">\(Components.time(i.createdAt))</td><td>\(last)</td>
-<td>\(menu(i))</td></tr>
+<td class="num" data-label="Users"><a href="/users\(FormData.query([("integration", i.id)]))">\(Components.number(i.userCount))</a></td>
+<td class="num" data-label="Groups"><a href="/groups\(FormData.query([("integration", i.id)]))">\(Components.number(i.groupCount))</a></td>
+<td data-label="Token"><code>\(i.tokenHint)</code></td><td class="nowrap" data-label="Created">\(Components.time(i.createdAt))</td><td data-label="Last request">\(last)</td>
+<td class="row-menu">\(menu(i))</td></tr>
 """
         }
         body += """
-<div class="card card-flush"><div class="table-wrap"><table id="integrations-table">
+<div class="card card-flush menu-host"><div class="table-wrap"><table id="integrations-table" class="stack">
 <caption class="skip">SCIM integrations</caption>
 <thead><tr><th scope="col">Name</th><th scope="col" class="num">Users</th><th scope="col" class="num">Groups</th><th scope="col">Token</th><th scope="col">Created</th><th scope="col">Last request</th><th scope="col"><span class="skip">Actions</span></th></tr></thead>
 <tbody>\(rows)</tbody></table></div></div>
