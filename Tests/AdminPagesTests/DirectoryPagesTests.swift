@@ -149,6 +149,8 @@ final class DirectoryPagesTests: XCTestCase {
         XCTAssertTrue(page.body.contains("badge-warn\">409"))
         XCTAssertTrue(page.body.contains("badge-ok\">200"))
         XCTAssertTrue(page.body.contains("0.4 ms"))
+        // The request without the SCIM base path every row shares; the full path is the tooltip.
+        XCTAssertTrue(page.body.contains("<span class=\"method\">GET</span> <code title=\"/api/v1/scim/Users\">/Users</code>"))
         XCTAssertTrue(page.body.contains("13 ms"))
         let onlyOkta = b.get("/activity?integration=\(okta.id)")
         XCTAssertFalse(onlyOkta.body.contains("uniqueness"))
@@ -177,6 +179,19 @@ final class DirectoryPagesTests: XCTestCase {
         let page = b.get("/activity")
         XCTAssertTrue(page.body.contains("id=\"jumpcloud-test-note\""))
         XCTAssertTrue(page.body.contains("Test Connection"))
+    }
+
+    func testJumpCloudNoteWhenTheRequestsShareOneMillisecond() {
+        // A fast client on a fast server: the log's timestamps tie, only its order tells POST from DELETE.
+        let h = AdminHarness()
+        let (jc, _) = h.directory.addIntegration(name: "JumpCloud")
+        let t = h.clock.now
+        for (method, path, status, id) in [("POST", "/api/v1/scim/Users", 201, "u1"), ("POST", "/api/v1/scim/Groups", 201, "g1"),
+                                           ("DELETE", "/api/v1/scim/Groups/g1", 204, "g1"), ("DELETE", "/api/v1/scim/Users/u1", 204, "u1")] {
+            h.directory.addActivity(AdminActivity(time: t, integrationID: jc.id, integrationName: "JumpCloud", method: method, path: path,
+                                                  status: status, resourceID: id))
+        }
+        XCTAssertTrue(h.signedIn().get("/activity").body.contains("id=\"jumpcloud-test-note\""))
     }
 
     func testNoJumpCloudNoteWhenObjectsLiveOn() {

@@ -377,8 +377,30 @@ def flow(run, setup_code, password, seeded_users=0, seeded_groups=0, seeded_memb
     run.shot("integration-details-phone", width=390)
     without_javascript(run, details_path)
 
+    # What IdPs send while connecting: Entra's and OneLogin's look-ups of objects that do not exist,
+    # a SCIM 1.1 body (JumpCloud set to SCIM 1.1), and JumpCloud's Test Connection (create, delete).
+    status, body = run.scim("GET", scim_url + "/Users?filter=" + urllib.request.quote('userName eq "3e59e27b-68ad-41f5-bb0e-dadf130e2ac8"'), token)
+    run.check("Entra test connection: user look-up → 200, empty list", status == 200 and (body or {}).get("totalResults") == 0, str(status))
+    status, _ = run.scim("GET", scim_url + "/Groups?excludedAttributes=members&filter=" + urllib.request.quote('displayName eq "x"'), token)
+    run.check("Entra test connection: group look-up → 200", status == 200, str(status))
+    status, body = run.scim("POST", scim_url + "/Users", token, {"schemas": ["urn:scim:schemas:core:1.0"], "userName": "old@example.com"})
+    run.check("SCIM 1.1 body → 400 naming the SCIM 2.0 setting", status == 400 and "SCIM 2.0" in (body or {}).get("detail", ""), str(status))
+    test_email = f"jc-test.{suffix}@example.com"
+    for attempt in (1, 2):   # the admin re-runs the test with the same address
+        status, u = run.scim("POST", scim_url + "/Users", token, {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+                                                                 "userName": test_email, "emails": [{"value": test_email, "primary": True}]})
+        status_g, g = run.scim("POST", scim_url + "/Groups", token, {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+                                                                    "displayName": f"JumpCloud test {suffix}"})
+        del_g, _ = run.scim("DELETE", scim_url + "/Groups/" + (g or {}).get("id", "none"), token)
+        del_u, _ = run.scim("DELETE", scim_url + "/Users/" + (u or {}).get("id", "none"), token)
+        run.check(f"JumpCloud test connection #{attempt}: create and delete a user and a group",
+                  (status, status_g, del_g, del_u) == (201, 201, 204, 204), str((status, status_g, del_g, del_u)))
+
     run.go("/activity")
     run.check("activity lists the SCIM requests", "/Users" in run.text() and "/Groups" in run.text())
+    run.check("activity highlights the failed request with its scimType", bool(d.find_elements(By.CSS_SELECTOR, "tr.row-failed"))
+              and "invalidValue" in run.text())
+    run.check("activity explains JumpCloud's Test Connection", bool(d.find_elements(By.ID, "jumpcloud-test-note")))
     run.shot("activity")
 
     # --- rotate ---

@@ -65,7 +65,8 @@ fi
 
 port="$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 base="http://127.0.0.1:$port"
-"$bin" serve --data "$data" --listen "127.0.0.1:$port" --access-log off >"$work/stdout" 2>"$work/stderr" &
+: >"$work/stderr"   # exists before the server opens it, so the loop below can read it at once
+"$bin" serve --data "$data" --listen "127.0.0.1:$port" --access-log off >"$work/stdout" 2>>"$work/stderr" &
 server_pid=$!
 
 code=""

@@ -78,6 +78,9 @@ tbody tr:last-child td,tbody tr:last-child th{border-bottom:none}
 tbody tr:hover{background:var(--bg)}
 td.num,th.num{text-align:right}
 tr.row-failed td{background:var(--bad-soft)}
+td.request{min-width:15rem}
+td.detail{min-width:12rem;overflow-wrap:anywhere}
+.method{display:inline-block;min-width:3.6rem;font-size:.72rem;font-weight:700;letter-spacing:.03em;color:var(--muted)}
 .badge{display:inline-block;padding:.1rem .5rem;border-radius:999px;font-size:.78rem;font-weight:600;white-space:nowrap;border:1px solid transparent}
 .badge-ok{background:var(--ok-soft);color:var(--ok)}
 .badge-muted{background:var(--bg);color:var(--muted);border-color:var(--line)}
