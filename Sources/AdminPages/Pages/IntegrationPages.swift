@@ -3,7 +3,7 @@ enum IntegrationPages {
     static let maxNameLength = 100
 
     static func list(_ p: PageContext, integrations: [AdminIntegration]) -> HTML {
-        let sorted = integrations.sorted { NaturalSortKey.make($0.name) < NaturalSortKey.make($1.name) }
+        let sorted = integrations.sorted { NaturalOrder.precedes($0.name, $1.name) }
         var body: HTML = """
 <div class="page-head"><div><h1>Integrations</h1><p>Each integration is one identity provider connection with its own bearer token, users and groups.</p></div>
 <a class="btn btn-primary" href="/integrations/new" id="add-integration">Add SCIM integration</a></div>
