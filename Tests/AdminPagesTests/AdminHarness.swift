@@ -44,6 +44,13 @@ struct Reply {
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 
+    /// The text of the `<textarea>` with `id` (entities decoded as a browser would for these values).
+    func textAreaValue(id: String) -> String? {
+        guard let r = body.range(of: "<textarea id=\"\(id)\""), let open = body[r.upperBound...].firstIndex(of: ">"),
+              let close = body[open...].range(of: "</textarea>") else { return nil }
+        return String(body[body.index(after: open)..<close.lowerBound])
+    }
+
     /// The `value` of the input with `id`.
     func inputValue(id: String) -> String? {
         guard let r = body.range(of: "id=\"\(id)\"") else { return nil }

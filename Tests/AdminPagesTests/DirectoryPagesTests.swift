@@ -20,9 +20,16 @@ final class DirectoryPagesTests: XCTestCase {
         let (_, b, okta, entra) = populated()
         let all = b.get("/users")
         XCTAssertEqual(all.status, 200)
-        for header in ["Name", "User name", "Email", "Title", "Department", "Status", "Integration", "Groups"] {
+        for header in ["Name", "Email", "Title", "Department", "Status", "Integration", "Groups"] {
             XCTAssertTrue(all.body.contains(">\(header)"), header)
         }
+        // The user name is under the name, not a column of its own (the table fits a laptop screen).
+        XCTAssertFalse(all.body.contains(">User name"))
+        XCTAssertTrue(all.body.contains(">Okta User 000</a><span class=\"sub\">000@okta.example</span></th>"))
+        // More than one page: the summary and Previous/Next also sit above the table, without the ids.
+        XCTAssertEqual(all.body.components(separatedBy: "Showing 1–50 of 61 users").count - 1, 2)
+        XCTAssertEqual(all.body.components(separatedBy: "id=\"page-next\"").count - 1, 1)
+        XCTAssertTrue(all.body.contains("class=\"pager pager-top\""))
         XCTAssertTrue(all.body.contains("<th scope=\"col\""))
         XCTAssertTrue(all.body.contains("Showing 1–50 of 61 users"))
         XCTAssertTrue(all.body.contains("id=\"page-next\" href=\"/users?sort=displayName&amp;dir=asc&amp;offset=50\""))
@@ -36,7 +43,8 @@ final class DirectoryPagesTests: XCTestCase {
 
         let search = b.get("/users?q=ANN")
         XCTAssertTrue(search.body.contains("Ann Entra"))
-        XCTAssertTrue(search.body.contains("Showing 1–1 of 1 users"))
+        XCTAssertTrue(search.body.contains("Showing 1–1 of 1 user<"))
+        XCTAssertFalse(search.body.contains("class=\"pager pager-top\""), "one page: no second pager")
 
         let inactive = b.get("/users?status=inactive&integration=\(okta.id)")
         XCTAssertTrue(inactive.body.contains("of 6 users"))
@@ -47,15 +55,19 @@ final class DirectoryPagesTests: XCTestCase {
 
         let entraOnly = b.get("/users?integration=\(entra.id)")
         XCTAssertTrue(entraOnly.body.contains("Ann Entra"))
-        XCTAssertTrue(entraOnly.body.contains("of 1 users"))
+        XCTAssertTrue(entraOnly.body.contains("of 1 user<"))
+        XCTAssertTrue(entraOnly.body.contains("<th scope=\"row\"><a href=\"/users/"), "the name links to the user")
 
-        let sorted = b.get("/users?sort=userName&dir=desc")
+        let sorted = b.get("/users?sort=email&dir=desc")
         XCTAssertTrue(sorted.body.contains("aria-sort=\"descending\""))
-        let first = sorted.body.range(of: "059@okta.example")!.lowerBound
-        let later = sorted.body.range(of: "058@okta.example")!.lowerBound
+        let first = sorted.body.range(of: "o59@okta.example")!.lowerBound
+        let later = sorted.body.range(of: "o58@okta.example")!.lowerBound
         XCTAssertLessThan(first, later)
         // Clicking the current column flips the direction.
-        XCTAssertTrue(sorted.body.contains("href=\"/users?sort=userName&amp;dir=asc\""))
+        XCTAssertTrue(sorted.body.contains("href=\"/users?sort=email&amp;dir=asc\""))
+        // Sorting by user name has no column of its own any more, but its links keep working.
+        let byUserName = b.get("/users?sort=userName&dir=desc")
+        XCTAssertLessThan(byUserName.body.range(of: "059@okta.example")!.lowerBound, byUserName.body.range(of: "058@okta.example")!.lowerBound)
 
         // Hostile paging/sort parameters fall back to defaults.
         XCTAssertEqual(b.get("/users?offset=-5&sort=nope&dir=sideways&status=maybe").status, 200)
@@ -106,13 +118,14 @@ final class DirectoryPagesTests: XCTestCase {
         XCTAssertTrue(list.body.contains("<td class=\"num\">151</td>"))
         XCTAssertTrue(list.body.contains("obj-1"))
         XCTAssertTrue(list.body.contains("Showing 1–2 of 2 groups"))
-        XCTAssertTrue(b.get("/groups?q=adm").body.contains("of 1 groups"))
+        XCTAssertTrue(b.get("/groups?q=adm").body.contains("of 1 group<"))
         let byCount = b.get("/groups?sort=memberCount&dir=desc")
         XCTAssertLessThan(byCount.body.range(of: "Everyone")!.lowerBound, byCount.body.range(of: "Admins")!.lowerBound)
 
         let page1 = b.get("/groups/\(g)")
         XCTAssertTrue(page1.body.contains("151 members"))
         XCTAssertTrue(page1.body.contains("Showing 1–100 of 151 members"))
+        XCTAssertTrue(page1.body.contains("<h2 id=\"members-h\" class=\"card-title\">Members</h2><nav class=\"pager pager-top\""))
         XCTAssertTrue(page1.body.contains("href=\"/users/"))
         XCTAssertTrue(page1.body.contains("href=\"/groups/\(g)?offset=100\""))
         let page2 = b.get("/groups/\(g)?offset=100")
@@ -136,6 +149,8 @@ final class DirectoryPagesTests: XCTestCase {
         XCTAssertTrue(page.body.contains("badge-warn\">409"))
         XCTAssertTrue(page.body.contains("badge-ok\">200"))
         XCTAssertTrue(page.body.contains("0.4 ms"))
+        // The request without the SCIM base path every row shares; the full path is the tooltip.
+        XCTAssertTrue(page.body.contains("<span class=\"method\">GET</span> <code title=\"/api/v1/scim/Users\">/Users</code>"))
         XCTAssertTrue(page.body.contains("13 ms"))
         let onlyOkta = b.get("/activity?integration=\(okta.id)")
         XCTAssertFalse(onlyOkta.body.contains("uniqueness"))
@@ -164,6 +179,19 @@ final class DirectoryPagesTests: XCTestCase {
         let page = b.get("/activity")
         XCTAssertTrue(page.body.contains("id=\"jumpcloud-test-note\""))
         XCTAssertTrue(page.body.contains("Test Connection"))
+    }
+
+    func testJumpCloudNoteWhenTheRequestsShareOneMillisecond() {
+        // A fast client on a fast server: the log's timestamps tie, only its order tells POST from DELETE.
+        let h = AdminHarness()
+        let (jc, _) = h.directory.addIntegration(name: "JumpCloud")
+        let t = h.clock.now
+        for (method, path, status, id) in [("POST", "/api/v1/scim/Users", 201, "u1"), ("POST", "/api/v1/scim/Groups", 201, "g1"),
+                                           ("DELETE", "/api/v1/scim/Groups/g1", 204, "g1"), ("DELETE", "/api/v1/scim/Users/u1", 204, "u1")] {
+            h.directory.addActivity(AdminActivity(time: t, integrationID: jc.id, integrationName: "JumpCloud", method: method, path: path,
+                                                  status: status, resourceID: id))
+        }
+        XCTAssertTrue(h.signedIn().get("/activity").body.contains("id=\"jumpcloud-test-note\""))
     }
 
     func testNoJumpCloudNoteWhenObjectsLiveOn() {

@@ -23,7 +23,8 @@ final class GuidesTests: XCTestCase {
         let okta = try section("guide-okta")
         for text in ["SCIM connector base URL", "Unique identifier field for users", "userName", "HTTP Header",
                      "Push New Users", "Push Profile Updates", "Push Groups", "Test Connector Configuration",
-                     "Assignment groups vs Push Groups", "Create App Integration", "SAML 2.0"] {
+                     "Assignment groups vs Push Groups", "Create App Integration", "SAML 2.0", "App visibility",
+                     "This is an internal app that we have created", "Deactivate Users"] {
             XCTAssertTrue(okta.contains(text), "Okta: \(text)")
         }
         XCTAssertTrue(okta.contains("<code id=\"okta-url\">\(url)</code>"))

@@ -103,3 +103,23 @@ final class HelperTests: XCTestCase {
         XCTAssertNil(store.touch(id: String(repeating: "A", count: 43), now: 200))
     }
 }
+
+final class ActivityFormattingTests: XCTestCase {
+    func testShortPathDropsOnlyTheSCIMBase() {
+        XCTAssertEqual(ActivityPage.shortPath("/api/v1/scim/Users?filter=userName%20eq%20%22a%22"), "/Users?filter=userName%20eq%20%22a%22")
+        XCTAssertEqual(ActivityPage.shortPath("/api/v1/scim"), "/")
+        XCTAssertEqual(ActivityPage.shortPath("/api/v1/scim?x"), "?x")
+        XCTAssertEqual(ActivityPage.shortPath("/api/v1/scimUsers"), "/api/v1/scimUsers", "not the base followed by a path")
+        XCTAssertEqual(ActivityPage.shortPath("/other"), "/other")
+        XCTAssertEqual(ActivityPage.shortPath(""), "")
+    }
+
+    func testDurations() {
+        XCTAssertEqual(ActivityPage.durationText(0.01), "<0.1 ms")
+        XCTAssertEqual(ActivityPage.durationText(0.42), "0.4 ms")
+        XCTAssertEqual(ActivityPage.durationText(12.6), "13 ms")
+        XCTAssertEqual(ActivityPage.durationText(-1), "")
+        XCTAssertEqual(ActivityPage.durationText(.nan), "")
+        XCTAssertEqual(ActivityPage.durationText(.infinity), "")
+    }
+}

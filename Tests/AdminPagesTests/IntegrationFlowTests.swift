@@ -17,7 +17,8 @@ final class IntegrationFlowTests: XCTestCase {
         let integration = try XCTUnwrap(h.directory.integrations().first)
         let token = try XCTUnwrap(h.directory.token(of: integration.id))
         XCTAssertTrue(BearerToken.looksValid(token))
-        XCTAssertEqual(page.inputValue(id: "token"), token, "the token is shown in a readonly field")
+        XCTAssertEqual(page.textAreaValue(id: "token"), token, "the token is shown in a readonly field")
+        XCTAssertTrue(page.body.contains("<textarea id=\"token\" name=\"token\" rows=\"2\" readonly"), "that wraps, so all of it is visible")
         XCTAssertTrue(page.body.contains("data-copy=\"token\""), "with a copy button")
         XCTAssertEqual(page.inputValue(id: "scim-url"), "http://admin.test/api/v1/scim")
         XCTAssertTrue(page.body.contains("I have copied the token"))
@@ -40,6 +41,11 @@ final class IntegrationFlowTests: XCTestCase {
         XCTAssertTrue(after.body.contains("is ready"))
         XCTAssertTrue(after.body.contains("Okta production"))
         XCTAssertTrue(after.body.contains(integration.tokenHint))
+        // The row's ellipsis menu opens over the page: its table is not a clipping scroll box (on wide screens).
+        XCTAssertTrue(after.body.contains("<div class=\"card card-flush menu-host\"><div class=\"table-wrap\"><table id=\"integrations-table\" class=\"stack\">"))
+        XCTAssertTrue(after.body.contains("<td class=\"num\" data-label=\"Users\">"), "on a phone each row is a block with labelled values")
+        XCTAssertTrue(after.body.contains(".menu-host,.menu-host .table-wrap{overflow:visible}"))
+        XCTAssertTrue(after.body.contains("<summary aria-label=\"Actions for Okta production\">"))
 
         // No later page shows the token.
         for path in ["/integrations", "/integrations/\(integration.id)", "/integrations/\(integration.id)/rotate",
@@ -113,7 +119,7 @@ final class IntegrationFlowTests: XCTestCase {
         let newToken = try XCTUnwrap(h.directory.token(of: i.id))
         XCTAssertNotEqual(newToken, oldToken)
         XCTAssertNil(h.directory.integrationID(forToken: oldToken), "the old token stops working")
-        XCTAssertEqual(page.inputValue(id: "token"), newToken)
+        XCTAssertEqual(page.textAreaValue(id: "token"), newToken)
         XCTAssertTrue(page.body.contains("I have copied the token"))
         XCTAssertFalse(page.body.contains(oldToken))
         XCTAssertEqual(b.post("/integrations/\(i.id)/done", [("copied", "yes")]).status, 303)

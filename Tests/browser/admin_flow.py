@@ -42,15 +42,22 @@ class Run:
         self.failed = 0
         self.shot_number = 0
         os.makedirs(shots, exist_ok=True)
+        self.driver = self.make_driver()
+
+    @staticmethod
+    def make_driver(javascript=True):
         opts = webdriver.ChromeOptions()
         opts.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
         for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                     "--window-size=1280,900", "--lang=en-US"):
             opts.add_argument(arg)
         opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        if not javascript:
+            opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
         service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-        self.driver = webdriver.Chrome(service=service, options=opts)
-        self.driver.set_page_load_timeout(WAIT_SECONDS)
+        driver = webdriver.Chrome(service=service, options=opts)
+        driver.set_page_load_timeout(WAIT_SECONDS)
+        return driver
 
     # ----- reporting -----
 
@@ -64,17 +71,21 @@ class Run:
         return condition
 
     def shot(self, name, width=1280):
-        """A full-page PNG named NN-name.png."""
+        """A full-page PNG named NN-name.png, `width` CSS pixels wide (390 = a phone)."""
         self.shot_number += 1
         d = self.driver
+        path = os.path.join(self.shots, f"{self.shot_number:02d}-{name}.png")
+        metrics = {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600}
         try:
-            d.set_window_size(width, 900)
+            # The viewport is made as tall as the page, so the PNG has no scroll bar and nothing cut off.
+            d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
             height = d.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
-            d.set_window_size(width, min(max(int(height) + 40, 600), 8000))
-            path = os.path.join(self.shots, f"{self.shot_number:02d}-{name}.png")
+            metrics["height"] = min(max(int(height), 600), 8000)
+            d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+            d.execute_script("window.scrollTo(0, 0)")
             d.save_screenshot(path)
         finally:
-            d.set_window_size(1280, 900)
+            d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
     def console_problems(self):
         """CSP violations and script errors the page reported."""
@@ -156,7 +167,80 @@ class Run:
                 return e.code, None
 
 
-def flow(run, setup_code, password):
+def seeded(run, users, groups, members):
+    """The directory `scimd seed --users N [--groups G --members M]` made: paging, search, sorting."""
+    d = run.driver
+    pages = (users + 49) // 50
+    run.go("/integrations")
+    run.check("seeded integration listed with its user count", f"{users:,}" in run.text())
+    run.go("/users")
+    rows = d.find_elements(By.CSS_SELECTOR, "#users-table tbody tr")
+    run.check("users page 1: 50 rows of the seeded users", len(rows) == min(50, users), str(len(rows)))
+    run.check("users page 1: summary", f"Showing 1–{min(50, users)} of {users:,} users" in run.text())
+    run.check("users sorted by name: Given0 first", rows and rows[0].text.startswith("Given0 Family0"), rows[0].text[:40] if rows else "")
+    run.check("numbers sort numerically: Given2 right after Given1", len(rows) > 2 and rows[2].text.startswith("Given2 Family2"),
+              rows[2].text[:40] if len(rows) > 2 else "")
+    run.shot("users-seeded")
+    if pages > 1:
+        run.click("#page-next")
+        run.check("Next → page 2", run.wait_text(f"Showing 51–{min(100, users)} of {users:,} users"))
+        run.check("page 2 has Previous", bool(d.find_elements(By.ID, "page-prev")))
+        run.shot("users-seeded-page2")
+        run.click("#page-prev")
+        run.check("← Previous → page 1", run.wait_text(f"Showing 1–50 of {users:,} users"))
+        last = (pages - 1) * 50
+        run.go(f"/users?offset={last}")
+        run.check("last page: summary and no Next", f"Showing {last + 1:,}–{users:,} of {users:,} users" in run.text()
+                  and not d.find_elements(By.ID, "page-next"))
+    # Search from the form, as an admin would.
+    run.go("/users")
+    run.fill("#q", "user99")
+    run.click("#apply-filters")
+    expected = sum(1 for i in range(users) if "user99" in f"user{i}@example.com")
+    run.check("search 'user99' finds exactly the matching users", run.wait_text(f"of {expected:,} users"), run.text()[-200:])
+    names = [r.text for r in d.find_elements(By.CSS_SELECTOR, "#users-table tbody tr")]
+    run.check("every row found matches 'user99'", names and all("user99" in n for n in names), str(names[:3]))
+    run.shot("users-seeded-search")
+    # Clicking the current sort column (Name ▲) flips it to descending.
+    run.go("/users")
+    run.driver.find_element(By.CSS_SELECTOR, "#users-table thead th a").click()
+    run.wait_path("/users?sort=displayName&dir=desc")
+    first = d.find_elements(By.CSS_SELECTOR, "#users-table tbody tr")
+    top = f"Given{users - 1} Family{users - 1}"   # names sort with numbers in numeric order
+    run.check("Name ▼ puts the last name first (numbers in numeric order)", first and first[0].text.startswith(top), first[0].text[:40] if first else "")
+    run.go("/users?status=inactive")
+    run.check("status filter: no inactive users", "No users match these filters." in run.text())
+    if groups:
+        run.go("/groups")
+        run.check("groups page lists the seeded groups", f"of {groups:,} groups" in run.text())
+        run.shot("groups-seeded")
+        run.driver.find_element(By.LINK_TEXT, "Group 0").click()
+        run.wait_path("/groups/")
+        shown = min(members, 100)
+        run.check("group page pages its members", f"Showing 1–{shown} of {members:,} members" in run.text())
+        run.shot("group-seeded")
+    run.go("/integrations")
+
+
+def without_javascript(run, details_path):
+    """The same session in a browser with JavaScript off: guide tabs still switch, Copy buttons stay hidden."""
+    session = next((c for c in run.driver.get_cookies() if c["name"] == "scimd_session"), None)
+    drv = Run.make_driver(javascript=False)
+    try:
+        drv.get(run.base + "/login")
+        drv.add_cookie({"name": "scimd_session", "value": session["value"] if session else "", "path": "/"})
+        drv.get(run.base + details_path + "#guide-okta")
+        okta = drv.find_element(By.ID, "guide-okta")
+        entra = drv.find_element(By.ID, "guide-entra")
+        run.check("without JavaScript: the Okta tab shows the Okta guide only", okta.is_displayed() and not entra.is_displayed())
+        copies = drv.find_elements(By.CSS_SELECTOR, "[data-copy]")
+        run.check("without JavaScript: Copy buttons are hidden, values still selectable",
+                  copies and not any(c.is_displayed() for c in copies) and drv.find_element(By.ID, "scim-url").is_displayed())
+    finally:
+        drv.quit()
+
+
+def flow(run, setup_code, password, seeded_users=0, seeded_groups=0, seeded_members=0):
     d = run.driver
     suffix = secrets.token_hex(3)
 
@@ -195,6 +279,9 @@ def flow(run, setup_code, password):
               session.get("httpOnly") is True and session.get("sameSite") == "Strict", str(session))
     run.shot("integrations")
 
+    if seeded_users:
+        seeded(run, seeded_users, seeded_groups, seeded_members)
+
     # --- add integration ---
     name = f"Browser test {suffix}"
     run.click("#add-integration")
@@ -209,6 +296,7 @@ def flow(run, setup_code, password):
     run.check("SCIM API URL ends in /api/v1/scim", scim_url.endswith("/api/v1/scim"), scim_url)
     run.check("copy button is visible with JavaScript on", run.el("#copy-token").is_displayed())
     run.shot("token-shown-once")
+    run.shot("token-shown-once-phone", width=390)
     # Done without the checkbox: the browser's `required` keeps us on the page.
     run.click("#done")
     time.sleep(0.3)
@@ -218,6 +306,14 @@ def flow(run, setup_code, password):
     run.check("Done returns to Integrations", run.wait_text("is ready") and name in run.text(), run.path())
     run.check("token not shown after Done", token not in d.page_source)
     run.shot("integrations-with-new")
+    # The row's ellipsis menu of the seeds: View details, Rename, Rotate token, Delete.
+    run.driver.find_element(By.CSS_SELECTOR, f'summary[aria-label="Actions for {name}"]').click()
+    items = [e.text for e in d.find_elements(By.CSS_SELECTOR, "details.menu[open] li a")]
+    run.check("ellipsis menu offers View details, Rename, Rotate token, Delete",
+              items == ["View details", "Rename", "Rotate token", "Delete"], str(items))
+    run.shot("integration-menu")
+    run.shot("integration-menu-phone", width=390)
+    run.go("/integrations")
 
     # --- provision through the SCIM API with the token ---
     user_name = f"ada.{suffix}@example.com"
@@ -279,9 +375,32 @@ def flow(run, setup_code, password):
         run.shot(f"guide-{tab}")
     run.go(details_path)
     run.shot("integration-details-phone", width=390)
+    without_javascript(run, details_path)
+
+    # What IdPs send while connecting: Entra's and OneLogin's look-ups of objects that do not exist,
+    # a SCIM 1.1 body (JumpCloud set to SCIM 1.1), and JumpCloud's Test Connection (create, delete).
+    status, body = run.scim("GET", scim_url + "/Users?filter=" + urllib.request.quote('userName eq "3e59e27b-68ad-41f5-bb0e-dadf130e2ac8"'), token)
+    run.check("Entra test connection: user look-up → 200, empty list", status == 200 and (body or {}).get("totalResults") == 0, str(status))
+    status, _ = run.scim("GET", scim_url + "/Groups?excludedAttributes=members&filter=" + urllib.request.quote('displayName eq "x"'), token)
+    run.check("Entra test connection: group look-up → 200", status == 200, str(status))
+    status, body = run.scim("POST", scim_url + "/Users", token, {"schemas": ["urn:scim:schemas:core:1.0"], "userName": "old@example.com"})
+    run.check("SCIM 1.1 body → 400 naming the SCIM 2.0 setting", status == 400 and "SCIM 2.0" in (body or {}).get("detail", ""), str(status))
+    test_email = f"jc-test.{suffix}@example.com"
+    for attempt in (1, 2):   # the admin re-runs the test with the same address
+        status, u = run.scim("POST", scim_url + "/Users", token, {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+                                                                 "userName": test_email, "emails": [{"value": test_email, "primary": True}]})
+        status_g, g = run.scim("POST", scim_url + "/Groups", token, {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+                                                                    "displayName": f"JumpCloud test {suffix}"})
+        del_g, _ = run.scim("DELETE", scim_url + "/Groups/" + (g or {}).get("id", "none"), token)
+        del_u, _ = run.scim("DELETE", scim_url + "/Users/" + (u or {}).get("id", "none"), token)
+        run.check(f"JumpCloud test connection #{attempt}: create and delete a user and a group",
+                  (status, status_g, del_g, del_u) == (201, 201, 204, 204), str((status, status_g, del_g, del_u)))
 
     run.go("/activity")
     run.check("activity lists the SCIM requests", "/Users" in run.text() and "/Groups" in run.text())
+    run.check("activity highlights the failed request with its scimType", bool(d.find_elements(By.CSS_SELECTOR, "tr.row-failed"))
+              and "invalidValue" in run.text())
+    run.check("activity explains JumpCloud's Test Connection", bool(d.find_elements(By.ID, "jumpcloud-test-note")))
     run.shot("activity")
 
     # --- rotate ---
@@ -332,11 +451,14 @@ def main():
     cred = parser.add_mutually_exclusive_group(required=True)
     cred.add_argument("--setup-code")
     cred.add_argument("--password")
+    parser.add_argument("--seeded-users", type=int, default=0, help="the server was seeded with this many users (scimd seed)")
+    parser.add_argument("--seeded-groups", type=int, default=0)
+    parser.add_argument("--seeded-members", type=int, default=0)
     args = parser.parse_args()
 
     run = Run(args.base_url, args.screenshot_dir)
     try:
-        flow(run, args.setup_code, args.password)
+        flow(run, args.setup_code, args.password, args.seeded_users, args.seeded_groups, args.seeded_members)
     except Exception:
         traceback.print_exc()
         run.failed += 1

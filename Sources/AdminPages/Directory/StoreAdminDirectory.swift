@@ -48,7 +48,7 @@ public struct StoreAdminDirectory: AdminDirectory {
     // MARK: Users
 
     public func users(_ query: AdminUserQuery) -> AdminPage<AdminUserRow> {
-        let needle = query.search.trimmingAdminSpaces().lowercased()
+        let needle = CaseInsensitiveSearch(query.search.trimmingAdminSpaces())
         return store.read { state in
             var selection = TopSelection<(key: String, r: StoredResource, name: String)>(
                 limit: query.offset + query.limit, ascending: query.direction == .ascending) { $0.key }
@@ -85,8 +85,8 @@ public struct StoreAdminDirectory: AdminDirectory {
         }
     }
 
-    static func userMatches(_ a: JSONObject, _ needle: String) -> Bool {
-        func has(_ v: JSONValue?) -> Bool { v?.stringValue.map { $0.lowercased().contains(needle) } ?? false }
+    static func userMatches(_ a: JSONObject, _ needle: CaseInsensitiveSearch) -> Bool {
+        func has(_ v: JSONValue?) -> Bool { v?.stringValue.map(needle.matches) ?? false }
         if has(a["userName"]) || has(a["displayName"]) || has(a["name"]?["formatted"]) { return true }
         if has(a["name"]?["givenName"]) || has(a["name"]?["familyName"]) { return true }
         for e in a["emails"]?.arrayValue ?? [] where has(e["value"]) { return true }
@@ -102,14 +102,15 @@ public struct StoreAdminDirectory: AdminDirectory {
     static func userSortKey(_ a: JSONObject, _ key: AdminUserSortKey, integration: String) -> String {
         let enterprise = a[SCIMSchemaURN.enterpriseUser]
         switch key {
+        // Raw values: TopSelection compares them in NaturalOrder, without building a key per user.
         case .displayName:
-            return (a["displayName"]?.stringValue ?? a["name"]?["formatted"]?.stringValue ?? a["userName"]?.stringValue ?? "").lowercased()
-        case .userName: return (a["userName"]?.stringValue ?? "").lowercased()
-        case .email: return (primaryEmail(a) ?? "").lowercased()
-        case .title: return (a["title"]?.stringValue ?? "").lowercased()
-        case .department: return (enterprise?["department"]?.stringValue ?? "").lowercased()
+            return a["displayName"]?.stringValue ?? a["name"]?["formatted"]?.stringValue ?? a["userName"]?.stringValue ?? ""
+        case .userName: return a["userName"]?.stringValue ?? ""
+        case .email: return primaryEmail(a) ?? ""
+        case .title: return a["title"]?.stringValue ?? ""
+        case .department: return enterprise?["department"]?.stringValue ?? ""
         case .active: return (a["active"]?.boolValue ?? true) ? "1" : "0"
-        case .integration: return integration.lowercased()
+        case .integration: return integration
         }
     }
 
@@ -130,7 +131,7 @@ public struct StoreAdminDirectory: AdminDirectory {
     // MARK: Groups
 
     public func groups(_ query: AdminGroupQuery) -> AdminPage<AdminGroupRow> {
-        let needle = query.search.trimmingAdminSpaces().lowercased()
+        let needle = CaseInsensitiveSearch(query.search.trimmingAdminSpaces())
         return store.read { state in
             var selection = TopSelection<(key: String, row: AdminGroupRow)>(
                 limit: query.offset + query.limit, ascending: query.direction == .ascending) { $0.key }
@@ -139,16 +140,16 @@ public struct StoreAdminDirectory: AdminDirectory {
                 state.forEachResource(.group, integrationID: i.id) { r in
                     let name = r.attributes["displayName"]?.stringValue ?? ""
                     let ext = r.attributes["externalId"]?.stringValue ?? ""
-                    if !needle.isEmpty && !name.lowercased().contains(needle) && !ext.lowercased().contains(needle) { return true }
+                    if !needle.isEmpty && !needle.matches(name) && !needle.matches(ext) { return true }
                     total += 1
                     let count = state.members(integrationID: i.id, groupID: r.id)?.count ?? 0
                     let row = AdminGroupRow(id: r.id, displayName: name, externalId: r.attributes["externalId"]?.stringValue,
                                             integrationID: i.id, integrationName: i.name, memberCount: count)
                     let key: String
                     switch query.sort {
-                    case .displayName: key = name.lowercased()
-                    case .memberCount: key = String(repeating: "0", count: max(0, 12 - String(count).count)) + String(count)
-                    case .integration: key = i.name.lowercased()
+                    case .displayName: key = name
+                    case .memberCount: key = String(count)   // a number: NaturalOrder compares it by value
+                    case .integration: key = i.name
                     }
                     selection.offer((key, row))
                     return true

@@ -29,6 +29,17 @@ enum Components {
 """
     }
 
+    /// Like `copyField`, for a secret shown once: a read-only text area that wraps, so the whole
+    /// value stays visible on any screen width (an input would cut it off).
+    static func secretField(id: String, label: String, value: String, hint: HTML? = nil) -> HTML {
+        let hintHTML: HTML = hint.map { "<p class=\"hint\">\($0)</p>" } ?? HTML()
+        return """
+<div class="field"><label for="\(id)">\(label)</label>
+<div class="copy-row"><textarea id="\(id)" name="\(id)" rows="2" readonly spellcheck="false" autocomplete="off" autocapitalize="off" class="secret">\(value)</textarea>
+<button type="button" class="btn" id="copy-\(id)" data-copy="\(id)" hidden>Copy</button></div>\(hintHTML)</div>
+"""
+    }
+
     /// An inline value with a small copy button, for values inside guide steps.
     static func inlineCopy(id: String, value: String) -> HTML {
         "<code id=\"\(id)\">\(value)</code> <button type=\"button\" class=\"btn btn-small\" data-copy=\"\(id)\" hidden aria-label=\"Copy \(value)\">Copy</button>"
@@ -70,24 +81,36 @@ enum Components {
         }
     }
 
-    /// "Showing 51–100 of 1,234" with Previous/Next links; `link` builds the URL for an offset.
-    static func pager(offset: Int, shown: Int, total: Int, limit: Int, noun: String, link: (Int) -> String) -> HTML {
+    /// "Showing 51–100 of 1,234 users" with Previous/Next links; `link` builds the URL for an offset.
+    /// `bottom` goes under the table; `top` repeats it above the table when there is more than one page.
+    static func pagers(offset: Int, shown: Int, total: Int, limit: Int, one: String, many: String, link: (Int) -> String) -> (top: HTML, bottom: HTML) {
+        let noun = total == 1 ? one : many
         let summary: String
         if total == 0 {
-            summary = "No \(noun)"
+            summary = "No \(many)"
         } else if shown == 0 {
-            summary = "Nothing on this page (\(number(total)) \(noun) in all)"
+            summary = "Nothing on this page (\(plural(total, one, many)) in all)"
         } else {
             summary = "Showing \(number(offset + 1))–\(number(offset + shown)) of \(number(total)) \(noun)"
         }
-        var links = HTML()
-        if offset > 0 {
-            links += "<a class=\"btn btn-small\" rel=\"prev\" id=\"page-prev\" href=\"\(link(max(0, offset - limit)))\">← Previous</a>"
+        let hasPrevious = offset > 0, hasNext = offset + shown < total
+        func links(ids: Bool) -> HTML {
+            var out = HTML()
+            if hasPrevious {
+                let id: HTML = ids ? " id=\"page-prev\"" : HTML()
+                out += "<a class=\"btn btn-small\" rel=\"prev\"\(id) href=\"\(link(max(0, offset - limit)))\">← Previous</a>"
+            }
+            if hasNext {
+                let id: HTML = ids ? " id=\"page-next\"" : HTML()
+                out += "<a class=\"btn btn-small\" rel=\"next\"\(id) href=\"\(link(offset + limit))\">Next →</a>"
+            }
+            return out
         }
-        if offset + shown < total {
-            links += "<a class=\"btn btn-small\" rel=\"next\" id=\"page-next\" href=\"\(link(offset + limit))\">Next →</a>"
-        }
-        return "<nav class=\"pager\" aria-label=\"Pages\"><span>\(summary)</span><span class=\"links\">\(links)</span></nav>"
+        let bottom: HTML = "<nav class=\"pager\" aria-label=\"Pages\"><span>\(summary)</span><span class=\"links\">\(links(ids: true))</span></nav>"
+        let top: HTML = shown > 0 && (hasPrevious || hasNext)
+            ? "<nav class=\"pager pager-top\" aria-label=\"Pages (top)\"><span>\(summary)</span><span class=\"links\">\(links(ids: false))</span></nav>"
+            : HTML()
+        return (top, bottom)
     }
 
     /// A column header that sorts by `key` when clicked (toggling direction on the current column).

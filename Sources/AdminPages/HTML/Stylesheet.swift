@@ -33,8 +33,12 @@ main{padding:1.5rem 1.75rem 3rem;max-width:80rem;width:100%;min-width:0}
 .crumbs a{color:var(--muted)}
 .card{background:var(--surface);border:1px solid var(--line);border-radius:var(--radius);box-shadow:var(--shadow);padding:1.1rem 1.25rem;margin-bottom:1.25rem}
 .card-flush{padding:0;overflow:hidden}
+.menu-host,.menu-host .table-wrap{overflow:visible}
+.menu-host thead th:first-child{border-top-left-radius:calc(var(--radius) - 1px)}
+.menu-host thead th:last-child{border-top-right-radius:calc(var(--radius) - 1px)}
 .grid-2{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1.25rem}
 .narrow{max-width:34rem}
+.medium{max-width:44rem}
 .muted{color:var(--muted)}
 .small{font-size:.85rem}
 .btn{display:inline-flex;align-items:center;gap:.4rem;padding:.5rem .95rem;border-radius:8px;border:1px solid var(--line);background:var(--surface);color:var(--text);font:inherit;font-weight:600;text-decoration:none;cursor:pointer;line-height:1.3}
@@ -48,12 +52,14 @@ main{padding:1.5rem 1.75rem 3rem;max-width:80rem;width:100%;min-width:0}
 label{display:block;font-weight:600;margin:0 0 .3rem}
 .field{margin-bottom:1rem}
 .hint{color:var(--muted);font-size:.85rem;margin-top:.3rem;font-weight:400}
-input[type=text],input[type=password],input[type=search],select{width:100%;padding:.55rem .7rem;border:1px solid var(--line);border-radius:8px;background:var(--surface);color:var(--text);font:inherit}
+input[type=text],input[type=password],input[type=search],select{width:100%;height:2.6rem;padding:.5rem .7rem;border:1px solid var(--line);border-radius:8px;background:var(--surface);color:var(--text);font:inherit}
 input[readonly]{background:var(--bg)}
 .check{display:flex;gap:.55rem;align-items:flex-start;font-weight:600}
 .check input{width:1.1rem;height:1.1rem;margin-top:.15rem}
-.copy-row{display:flex;gap:.5rem}
+.copy-row{display:flex;gap:.5rem;align-items:flex-start}
 .copy-row input{flex:1;min-width:0;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9rem}
+.copy-row .btn{height:2.6rem;flex:none}
+textarea.secret{flex:1;min-width:0;width:100%;min-height:2.6rem;padding:.5rem .7rem;border:1px solid var(--line);border-radius:8px;background:var(--bg);color:var(--text);font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9rem;line-height:1.5;resize:none;overflow:hidden;word-break:break-all;field-sizing:content}
 .alert{border-radius:8px;padding:.7rem .9rem;margin:0 0 1rem;border:1px solid transparent}
 .alert-error{background:var(--bad-soft);color:var(--bad);border-color:var(--bad)}
 .alert-warn{background:var(--warn-soft);color:var(--warn);border-color:var(--warn)}
@@ -72,6 +78,9 @@ tbody tr:last-child td,tbody tr:last-child th{border-bottom:none}
 tbody tr:hover{background:var(--bg)}
 td.num,th.num{text-align:right}
 tr.row-failed td{background:var(--bad-soft)}
+td.request{min-width:15rem}
+td.detail{min-width:12rem;overflow-wrap:anywhere}
+.method{display:inline-block;min-width:3.6rem;font-size:.72rem;font-weight:700;letter-spacing:.03em;color:var(--muted)}
 .badge{display:inline-block;padding:.1rem .5rem;border-radius:999px;font-size:.78rem;font-weight:600;white-space:nowrap;border:1px solid transparent}
 .badge-ok{background:var(--ok-soft);color:var(--ok)}
 .badge-muted{background:var(--bg);color:var(--muted);border-color:var(--line)}
@@ -83,13 +92,18 @@ tr.row-failed td{background:var(--bad-soft)}
 .filters .field-search{flex:3 1 16rem}
 .pager{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;justify-content:space-between;padding:.75rem 1rem;border-top:1px solid var(--line);font-size:.9rem}
 .pager .links{display:flex;gap:.5rem}
-dl.attrs{display:grid;grid-template-columns:minmax(7rem,11rem) minmax(0,1fr);gap:.4rem 1rem;margin:0}
+.pager-top{border-top:none;border-bottom:1px solid var(--line)}
+.card-flush>.card-title{padding:1.1rem 1.25rem 0;margin:0 0 .75rem}
+.sub{display:block;font-size:.8rem;font-weight:400;color:var(--muted);overflow-wrap:anywhere}
+dl.attrs{display:grid;grid-template-columns:minmax(7rem,9.5rem) minmax(0,1fr);gap:.4rem 1rem;margin:0}
 dl.attrs dt{font-weight:600;color:var(--muted);min-width:0;overflow-wrap:anywhere}
 dl.attrs dd{margin:0;overflow-wrap:anywhere}
 dl.attrs dl.attrs{padding:.4rem .6rem;border-left:3px solid var(--line)}
 .attr-key{display:block;font-weight:400;font-size:.78rem}
 ul.plain{list-style:none;margin:0;padding:0}
 ul.plain li{margin:.15rem 0}
+ol.plain{margin:0;padding-left:1.3rem}
+ol.plain>li+li{margin-top:.4rem}
 pre.json{margin:0;padding:1rem;background:var(--bg);border-radius:8px;overflow:auto;max-height:36rem;font-size:.85rem;line-height:1.45}
 .menu{position:relative;display:inline-block}
 .menu summary{list-style:none;cursor:pointer;padding:.2rem .55rem;border-radius:6px;border:1px solid var(--line);font-weight:700;line-height:1}
@@ -98,7 +112,7 @@ pre.json{margin:0;padding:1rem;background:var(--bg);border-radius:8px;overflow:a
 .menu li a{display:block;padding:.4rem .6rem;border-radius:6px;color:var(--text);text-decoration:none;white-space:nowrap}
 .menu li a:hover{background:var(--bg)}
 .menu li a.danger{color:var(--bad)}
-.stats{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem;margin:0}
+.stats{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem;margin:0 0 1rem}
 .stats div{background:var(--bg);border-radius:8px;padding:.7rem .9rem}
 .stats dt{font-size:.8rem;color:var(--muted)}
 .stats dd{margin:.1rem 0 0;font-size:1.15rem;font-weight:650}
@@ -118,9 +132,10 @@ ol.steps>li::marker{font-weight:700;color:var(--accent)}
 .auth-wrap{min-height:100vh;display:grid;place-items:center;padding:1.5rem}
 .auth-card{width:100%;max-width:26rem}
 .auth-card .brand{justify-content:center;margin-bottom:1.25rem;font-size:1.25rem}
+.auth-card h1{font-size:1.35rem;margin-bottom:.5rem}
 .empty{text-align:center;padding:2.5rem 1rem;color:var(--muted)}
 .nowrap{white-space:nowrap}
 [hidden]{display:none!important}
-@media (max-width:760px){.shell{grid-template-columns:minmax(0,1fr)}.sidenav{border-right:none;border-bottom:1px solid var(--line);padding:.4rem .6rem}.sidenav ul{flex-direction:row;flex-wrap:wrap}main{padding:1rem}dl.attrs{grid-template-columns:1fr}dl.attrs dt{margin-top:.4rem}.topbar{padding:.5rem .9rem}}
+@media (max-width:760px){.shell{grid-template-columns:minmax(0,1fr)}.sidenav{border-right:none;border-bottom:1px solid var(--line);padding:.4rem .6rem}.sidenav ul{flex-direction:row;flex-wrap:nowrap;overflow-x:auto}.sidenav a{white-space:nowrap;padding:.45rem .65rem}main{padding:1rem}dl.attrs{grid-template-columns:1fr}dl.attrs dt{margin-top:.4rem}.topbar{padding:.5rem .9rem}.shell{grid-template-rows:auto 1fr}table.stack,table.stack tbody,table.stack tr,table.stack th,table.stack td{display:block}table.stack thead{display:none}table.stack tr{position:relative;padding:.75rem 3.5rem .75rem 1rem;border-bottom:1px solid var(--line)}table.stack tbody tr:last-child{border-bottom:none}table.stack th,table.stack td{border:none;padding:.1rem 0;text-align:left}table.stack td[data-label]::before{content:attr(data-label) ": ";color:var(--muted);font-size:.85rem}table.stack td.row-menu{position:absolute;top:.65rem;right:.9rem}.tabs{border-bottom:none;gap:.4rem}.tabs a{border:1px solid var(--line);border-radius:999px;padding:.3rem .8rem;font-size:.9rem}.guides:has(#guide-entra:target) a[href="#guide-entra"],.guides:has(#guide-okta:target) a[href="#guide-okta"],.guides:has(#guide-onelogin:target) a[href="#guide-onelogin"],.guides:has(#guide-jumpcloud:target) a[href="#guide-jumpcloud"],.guides:not(:has(.guide:target)) a[href="#guide-entra"]{background:var(--accent-soft);border-color:var(--accent);margin-bottom:0}}
 """
 }

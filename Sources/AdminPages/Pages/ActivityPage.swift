@@ -22,7 +22,7 @@ enum ActivityPage {
             let cls: HTML = a.isFailure ? " class=\"row-failed\"" : HTML()
             rows += """
 <tr\(cls)><td class="nowrap"><time datetime="\(UTCTime.iso(a.time))">\(UTCTime.displaySeconds(a.time))</time></td><td>\(a.integrationName)</td>
-<td><code>\(a.method)</code> <code>\(a.path)</code></td><td>\(Components.statusBadge(a.status))</td><td class="num nowrap">\(durationText(a.durationMs))</td><td>\(problem)</td></tr>
+<td class="request"><span class="method">\(a.method)</span> <code title="\(a.path)">\(shortPath(a.path))</code></td><td>\(Components.statusBadge(a.status))</td><td class="num nowrap">\(durationText(a.durationMs))</td><td class="detail">\(problem)</td></tr>
 """
         }
         let table: HTML = shown.isEmpty
@@ -46,8 +46,19 @@ enum ActivityPage {
         return p.console("Activity", .activity, body)
     }
 
+    /// Every request goes to the SCIM base path; the table shows what follows it ("/Users?filter=…"),
+    /// the full path is in the cell's tooltip.
+    static func shortPath(_ path: String) -> String {
+        let base = "/api/v1/scim"
+        guard path.hasPrefix(base) else { return path }
+        let rest = path.dropFirst(base.count)
+        if rest.isEmpty { return "/" }
+        return rest.first == "/" || rest.first == "?" ? String(rest) : path
+    }
+
     static func durationText(_ ms: Double) -> String {
         if ms < 0 || !ms.isFinite { return "" }
+        if ms < 0.1 { return "<0.1 ms" }
         if ms < 10 { return String(Double(Int(ms * 10)) / 10) + " ms" }
         return String(Int(ms.rounded())) + " ms"
     }

@@ -11,7 +11,7 @@ enum AuthPages {
         if !passwordSet {
             content += """
 <div class="card"><h1>No admin password yet</h1>
-<p>Open the one-time setup link that <code>\(product)</code> printed when it first started, or set a password on the server with <code>\(product) admin set-password</code>.</p></div>
+<p>Open the one-time setup link that <code>\(product)</code> printed when it first started, or set a password on the server with <code class=\"nowrap\">\(product) admin set-password</code>.</p></div>
 """
             return PageLayout.standalone(title: "Sign in", product: product, content: content)
         }
@@ -65,8 +65,8 @@ enum AuthPages {
     /// Setup is over (a password exists) or was never offered (no code configured).
     static func setupUnavailable(product: String, passwordSet: Bool) -> HTML {
         let text: HTML = passwordSet
-            ? "An admin password is already set, so the setup link no longer works. <a href=\"/login\">Sign in</a>, or change the password on the server with <code>\(product) admin set-password</code>."
-            : "Setup through the browser is not enabled. Set the admin password on the server with <code>\(product) admin set-password</code>."
+            ? "An admin password is already set, so the setup link no longer works. <a href=\"/login\">Sign in</a>, or change the password on the server with <code class=\"nowrap\">\(product) admin set-password</code>."
+            : "Setup through the browser is not enabled. Set the admin password on the server with <code class=\"nowrap\">\(product) admin set-password</code>."
         return PageLayout.standalone(title: "Set up", product: product, content: "<div class=\"card\"><h1>Setup is not available</h1><p>\(text)</p></div>")
     }
 }

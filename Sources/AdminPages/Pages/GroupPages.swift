@@ -25,8 +25,8 @@ enum GroupPages {
 <thead><tr>\(header("Name", .displayName, false))<th scope="col">External ID</th>\(header("Members", .memberCount, true))\(header("Integration", .integration, false))</tr></thead>
 <tbody>\(rows)</tbody></table></div>
 """
-        let pager = Components.pager(offset: state.offset, shown: page.rows.count, total: page.total, limit: GroupListState.pageSize, noun: "groups",
-                                     link: { state.link(offset: $0) })
+        let pager = Components.pagers(offset: state.offset, shown: page.rows.count, total: page.total, limit: GroupListState.pageSize,
+                                      one: "group", many: "groups", link: { state.link(offset: $0) })
         let body: HTML = """
 <div class="page-head"><div><h1>Groups</h1><p>Groups pushed by your identity providers, with their member counts.</p></div></div>
 <form method="get" action="/groups" class="filters card" id="group-filters" role="search">
@@ -35,7 +35,7 @@ enum GroupPages {
 <input type="hidden" name="sort" value="\(state.sort.rawValue)"><input type="hidden" name="dir" value="\(state.direction.rawValue)">
 <div class="actions"><button class="btn btn-primary" type="submit" id="apply-filters">Apply</button>\(clear)</div>
 </form>
-<div class="card card-flush">\(table)\(pager)</div>
+<div class="card card-flush">\(pager.top)\(table)\(pager.bottom)</div>
 """
         return p.console("Groups", .groups, body)
     }
@@ -63,7 +63,7 @@ enum GroupPages {
 <tbody>\(rows)</tbody></table></div>
 """
         let base = Components.groupPath(g.id)
-        let pager = Components.pager(offset: offset, shown: d.members.count, total: g.memberCount, limit: memberPageSize, noun: "members",
+        let pager = Components.pagers(offset: offset, shown: d.members.count, total: g.memberCount, limit: memberPageSize, one: "member", many: "members",
                                      link: { $0 > 0 ? base + FormData.query([("offset", String($0))]) : base })
         var meta: HTML = "<dt>Integration</dt><dd><a href=\"\(Components.integrationPath(g.integrationID))\">\(g.integrationName)</a></dd><dt>External ID</dt><dd>\(g.externalId ?? "—")</dd><dt>id</dt><dd><code>\(g.id)</code></dd>"
         if let c = d.createdAt { meta += "<dt>Created</dt><dd>\(Components.time(c))</dd>" }
@@ -71,7 +71,7 @@ enum GroupPages {
         let body: HTML = """
 <div class="page-head"><div><div class="crumbs"><a href="/groups">Groups</a> /</div><h1 id="group-name">\(g.displayName)</h1><p>\(Components.plural(g.memberCount, "member", "members"))</p></div></div>
 <section class="card" aria-labelledby="about-h"><h2 id="about-h">About</h2><dl class="attrs">\(meta)</dl></section>
-<section class="card card-flush" aria-labelledby="members-h"><h2 id="members-h" class="card-title">Members</h2>\(members)\(pager)</section>
+<section class="card card-flush" aria-labelledby="members-h"><h2 id="members-h" class="card-title">Members</h2>\(pager.top)\(members)\(pager.bottom)</section>
 """
         return p.console(g.displayName, .groups, body)
     }

@@ -59,10 +59,10 @@ enum IdentityProviderGuides {
         """
 <section class="guide" id="guide-okta" aria-labelledby="guide-okta-h">
 <h3 id="guide-okta-h">Okta</h3>
-<p class="small muted">Requires Okta Lifecycle Management (SCIM provisioning) on your plan.</p>
+<p class="small muted">Requires an Okta plan with Lifecycle Management (Advanced Lifecycle Management), which provides SCIM provisioning.</p>
 <ol class="steps">
 <li>In the Okta admin console, go to <strong>Applications</strong> → <strong>Applications</strong> and click <strong>Create App Integration</strong>. Select <strong>SAML 2.0</strong> and click <strong>Next</strong>.</li>
-<li>In <strong>General Settings</strong>, name the app and click <strong>Next</strong>. In <strong>SAML Settings</strong>, enter a placeholder URL (for example <code>https://example.com</code>) in <strong>Single sign-on URL</strong> and <strong>Audience URI (SP Entity ID)</strong>; they are not used for provisioning. Click <strong>Next</strong>, select <strong>This is an internal app that we have created</strong> and click <strong>Finish</strong>.</li>
+<li>In <strong>General Settings</strong>, name the app, tick the box under <strong>App visibility</strong> (users need no icon for it) and click <strong>Next</strong>. In <strong>SAML Settings</strong>, enter a placeholder URL (for example <code>https://example.com</code>) in <strong>Single sign-on URL</strong> and <strong>Audience URI (SP Entity ID)</strong>; they are not used for provisioning. Click <strong>Next</strong>, select <strong>This is an internal app that we have created</strong> and click <strong>Finish</strong>.</li>
 <li>On the app's <strong>General</strong> tab, click <strong>Edit</strong>, select <strong>SCIM</strong> under <strong>Provisioning</strong> and click <strong>Save</strong>.</li>
 <li>On the <strong>Provisioning</strong> tab, click <strong>Edit</strong> in the <strong>Integration</strong> section and fill in:
 <ul>

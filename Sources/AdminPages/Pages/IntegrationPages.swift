@@ -3,7 +3,7 @@ enum IntegrationPages {
     static let maxNameLength = 100
 
     static func list(_ p: PageContext, integrations: [AdminIntegration]) -> HTML {
-        let sorted = integrations.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        let sorted = integrations.sorted { NaturalOrder.precedes($0.name, $1.name) }
         var body: HTML = """
 <div class="page-head"><div><h1>Integrations</h1><p>Each integration is one identity provider connection with its own bearer token, users and groups.</p></div>
 <a class="btn btn-primary" href="/integrations/new" id="add-integration">Add SCIM integration</a></div>
@@ -25,14 +25,14 @@ enum IntegrationPages {
             }
             rows += """
 <tr><th scope="row"><a href="\(Components.integrationPath(i.id))">\(i.name)</a></th>
-<td class="num"><a href="/users\(FormData.query([("integration", i.id)]))">\(Components.number(i.userCount))</a></td>
-<td class="num"><a href="/groups\(FormData.query([("integration", i.id)]))">\(Components.number(i.groupCount))</a></td>
-<td><code>\(i.tokenHint)</code></td><td class="nowrap">\(Components.time(i.createdAt))</td><td>\(last)</td>
-<td>\(menu(i))</td></tr>
+<td class="num" data-label="Users"><a href="/users\(FormData.query([("integration", i.id)]))">\(Components.number(i.userCount))</a></td>
+<td class="num" data-label="Groups"><a href="/groups\(FormData.query([("integration", i.id)]))">\(Components.number(i.groupCount))</a></td>
+<td data-label="Token"><code>\(i.tokenHint)</code></td><td class="nowrap" data-label="Created">\(Components.time(i.createdAt))</td><td data-label="Last request">\(last)</td>
+<td class="row-menu">\(menu(i))</td></tr>
 """
         }
         body += """
-<div class="card card-flush"><div class="table-wrap"><table id="integrations-table">
+<div class="card card-flush menu-host"><div class="table-wrap"><table id="integrations-table" class="stack">
 <caption class="skip">SCIM integrations</caption>
 <thead><tr><th scope="col">Name</th><th scope="col" class="num">Users</th><th scope="col" class="num">Groups</th><th scope="col">Token</th><th scope="col">Created</th><th scope="col">Last request</th><th scope="col"><span class="skip">Actions</span></th></tr></thead>
 <tbody>\(rows)</tbody></table></div></div>
@@ -79,10 +79,11 @@ enum IntegrationPages {
             : "The integration is created. Paste the token and the SCIM API URL into your identity provider."
         let body: HTML = """
 <div class="page-head"><div><div class="crumbs"><a href="/integrations">Integrations</a> /</div><h1>\(heading)</h1><p>\(lead)</p></div></div>
-<div class="card narrow">
+<div class="card medium">
 \(Components.alert(.warn, "<p><strong>The token will not be visible again after you click Done.</strong> Store it securely, for example in a password manager.</p>"))
-\(Components.copyField(id: "token", label: "Bearer token", value: token, hint: "Your identity provider sends it as <code>Authorization: Bearer …</code>."))
+\(Components.secretField(id: "token", label: "Bearer token", value: token, hint: "Your identity provider sends it as <code>Authorization: Bearer …</code>."))
 \(Components.copyField(id: "scim-url", label: "SCIM API URL", value: p.scimURL))
+\(SCIMURLAdvice.warning(p.scimURL, product: p.product))
 \(doneForm(p, integration: integration, error: nil))
 </div>
 """
@@ -134,7 +135,8 @@ enum IntegrationPages {
 <div class="grid-2">
 <section class="card" aria-labelledby="conn-h"><h2 id="conn-h">Connection</h2>
 \(Components.copyField(id: "scim-url", label: "SCIM API URL", value: p.scimURL, hint: "Paste it into your identity provider together with the bearer token."))
-<dl class="attrs"><dt>Authentication</dt><dd>HTTP header <code>Authorization: Bearer</code> token</dd>
+\(SCIMURLAdvice.warning(p.scimURL, product: p.product))
+<dl class="attrs"><dt>Authentication</dt><dd>Bearer token in the HTTP header <code class="nowrap">Authorization: Bearer …</code></dd>
 <dt>Current token</dt><dd><code id="token-hint">\(i.tokenHint)</code>\(issued)<br><span class="small muted">Shown only when it was created. Lost it? <a href="\(Components.integrationPath(i.id, "/rotate"))">Rotate the token</a>.</span></dd></dl>
 </section>
 <section class="card" aria-labelledby="status-h"><h2 id="status-h">Status</h2>

@@ -10,14 +10,18 @@ enum JumpCloudTestDetector {
 
     static let windowMs: Int64 = 60_000
 
-    /// One sighting per integration (the newest), newest first. The input is bounded by the
-    /// activity page's limit, so the pairwise matching stays small.
+    /// One sighting per integration (the newest), newest first. The input is the activity log's
+    /// order, newest first, bounded by the activity page's limit, so the pairwise matching stays small.
     static func detect(_ activity: [AdminActivity]) -> [Sighting] {
-        var byIntegration: [String: [AdminActivity]] = [:]
-        for a in activity where (200..<300).contains(a.status) { byIntegration[a.integrationID, default: []].append(a) }
+        var byIntegration: [String: [(order: Int, event: AdminActivity)]] = [:]
+        for (n, a) in activity.enumerated() where (200..<300).contains(a.status) {
+            byIntegration[a.integrationID, default: []].append((activity.count - n, a))
+        }
         var found: [Sighting] = []
-        for (id, events) in byIntegration {
-            let sorted = events.sorted { $0.time < $1.time }
+        for (id, entries) in byIntegration {
+            // Oldest first; requests within the same millisecond keep the log's order (a fast client's
+            // POST and DELETE often share one), so a DELETE never seems to come before its POST.
+            let sorted = entries.sorted { $0.event.time != $1.event.time ? $0.event.time < $1.event.time : $0.order < $1.order }.map(\.event)
             let users = pairs(sorted, resource: "users")
             let groups = pairs(sorted, resource: "groups")
             var best: Int64?

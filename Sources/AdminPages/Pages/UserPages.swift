@@ -25,8 +25,10 @@ enum UserPages {
                 let moreHTML: HTML = more > 0 ? " <span class=\"muted\">+\(more)</span>" : HTML()
                 groups = names.isEmpty ? "\(Components.number(u.groupCount))" : "\(HTML.join(names, separator: ", "))\(moreHTML)"
             }
+            // The user name sits under the name: one column fewer keeps the table within a laptop screen.
+            let userName: HTML = u.shownName == u.userName ? HTML() : "<span class=\"sub\">\(u.userName)</span>"
             rows += """
-<tr><th scope="row"><a href="\(Components.userPath(u.id))">\(u.shownName)</a></th><td>\(u.userName)</td><td>\(u.email ?? "")</td>
+<tr><th scope="row"><a href="\(Components.userPath(u.id))">\(u.shownName)</a>\(userName)</th><td>\(u.email ?? "")</td>
 <td>\(u.title ?? "")</td><td>\(u.department ?? "")</td><td>\(Components.activeBadge(u.active))</td><td>\(u.integrationName)</td><td>\(groups)</td></tr>
 """
         }
@@ -36,11 +38,11 @@ enum UserPages {
             ? "<div class=\"empty\">\(filtering ? "No users match these filters." : "No users yet. They appear here once an identity provider provisions them.")</div>"
             : """
 <div class="table-wrap"><table id="users-table"><caption class="skip">Users</caption>
-<thead><tr>\(header("Name", .displayName))\(header("User name", .userName))\(header("Email", .email))\(header("Title", .title))\(header("Department", .department))\(header("Status", .active))\(header("Integration", .integration))<th scope="col">Groups</th></tr></thead>
+<thead><tr>\(header("Name", .displayName))\(header("Email", .email))\(header("Title", .title))\(header("Department", .department))\(header("Status", .active))\(header("Integration", .integration))<th scope="col">Groups</th></tr></thead>
 <tbody>\(rows)</tbody></table></div>
 """
-        let pager = Components.pager(offset: state.offset, shown: page.rows.count, total: page.total, limit: UserListState.pageSize, noun: "users",
-                                     link: { state.link(offset: $0) })
+        let pager = Components.pagers(offset: state.offset, shown: page.rows.count, total: page.total, limit: UserListState.pageSize,
+                                      one: "user", many: "users", link: { state.link(offset: $0) })
         let body: HTML = """
 <div class="page-head"><div><h1>Users</h1><p>Users provisioned by your identity providers.</p></div></div>
 <form method="get" action="/users" class="filters card" id="user-filters" role="search">
@@ -50,7 +52,7 @@ enum UserPages {
 <input type="hidden" name="sort" value="\(state.sort.rawValue)"><input type="hidden" name="dir" value="\(state.direction.rawValue)">
 <div class="actions"><button class="btn btn-primary" type="submit" id="apply-filters">Apply</button>\(clear)</div>
 </form>
-<div class="card card-flush">\(table)\(pager)</div>
+<div class="card card-flush">\(pager.top)\(table)\(pager.bottom)</div>
 """
         return p.console("Users", .users, body)
     }
