@@ -9,6 +9,7 @@ public struct StoreAdminDirectory: AdminDirectory {
     public let activityLog: ActivityLog
     let service: IntegrationService
     let renderer: ResourceRenderer
+    let userSummaries = AdminUserSummaryCache()
 
     /// `scimBaseURL` prefixes `meta.location` in the raw JSON shown on user pages.
     public init(store: Store, activity: ActivityLog, scimBaseURL: String = "/api/v1/scim") {
@@ -49,22 +50,23 @@ public struct StoreAdminDirectory: AdminDirectory {
 
     public func users(_ query: AdminUserQuery) -> AdminPage<AdminUserRow> {
         let needle = CaseInsensitiveSearch(query.search.trimmingAdminSpaces())
+        let cache = userSummaries
         return store.read { state in
-            var selection = TopSelection<(key: String, r: StoredResource, name: String)>(
-                limit: query.offset + query.limit, ascending: query.direction == .ascending) { $0.key }
+            var selection = TopSelection<AdminUserSummary>(
+                limit: query.offset + query.limit, ascending: query.direction == .ascending) { $0.sortKey(query.sort) }
             var total = 0
-            for i in state.integrations where query.integrationID == nil || query.integrationID == i.id {
-                state.forEachResource(.user, integrationID: i.id) { r in
-                    let a = r.attributes
-                    if let active = query.active, (a["active"]?.boolValue ?? true) != active { return true }
-                    if !needle.isEmpty && !Self.userMatches(a, needle) { return true }
-                    total += 1
-                    selection.offer((Self.userSortKey(a, query.sort, integration: i.name), r, i.name))
-                    return true
-                }
+            for u in cache.summaries(state) {
+                if let id = query.integrationID, u.integrationID != id { continue }
+                if let active = query.active, u.active != active { continue }
+                if !needle.isEmpty && !u.searchable.contains(where: needle.matches) { continue }
+                total += 1
+                selection.offer(u)
             }
-            let rows = selection.sorted().dropFirst(query.offset).map { item in
-                Self.userRow(item.r, integrationName: item.name, state: state)
+            // Only the page's users are decoded in full.
+            let rows = selection.sorted().dropFirst(query.offset).compactMap { u in
+                state.resource(.user, integrationID: u.integrationID, id: u.id).map {
+                    Self.userRow($0, integrationName: u.integrationName, state: state)
+                }
             }
             return AdminPage(rows: Array(rows), total: total)
         }
@@ -85,33 +87,10 @@ public struct StoreAdminDirectory: AdminDirectory {
         }
     }
 
-    static func userMatches(_ a: JSONObject, _ needle: CaseInsensitiveSearch) -> Bool {
-        func has(_ v: JSONValue?) -> Bool { v?.stringValue.map(needle.matches) ?? false }
-        if has(a["userName"]) || has(a["displayName"]) || has(a["name"]?["formatted"]) { return true }
-        if has(a["name"]?["givenName"]) || has(a["name"]?["familyName"]) { return true }
-        for e in a["emails"]?.arrayValue ?? [] where has(e["value"]) { return true }
-        return false
-    }
-
     static func primaryEmail(_ a: JSONObject) -> String? {
         let emails = a["emails"]?.arrayValue ?? []
         let primary = emails.first { $0["primary"]?.boolValue == true } ?? emails.first
         return primary?["value"]?.stringValue
-    }
-
-    static func userSortKey(_ a: JSONObject, _ key: AdminUserSortKey, integration: String) -> String {
-        let enterprise = a[SCIMSchemaURN.enterpriseUser]
-        switch key {
-        // Raw values: TopSelection compares them in NaturalOrder, without building a key per user.
-        case .displayName:
-            return a["displayName"]?.stringValue ?? a["name"]?["formatted"]?.stringValue ?? a["userName"]?.stringValue ?? ""
-        case .userName: return a["userName"]?.stringValue ?? ""
-        case .email: return primaryEmail(a) ?? ""
-        case .title: return a["title"]?.stringValue ?? ""
-        case .department: return enterprise?["department"]?.stringValue ?? ""
-        case .active: return (a["active"]?.boolValue ?? true) ? "1" : "0"
-        case .integration: return integration
-        }
     }
 
     static func userRow(_ r: StoredResource, integrationName: String, state: borrowing DirectoryState) -> AdminUserRow {
