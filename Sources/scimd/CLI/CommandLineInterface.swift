@@ -48,6 +48,8 @@ enum CommandLineInterface {
                 return try IntegrationCommand.run(rest, environment: env)
             case "admin":
                 return try AdminCommand.run(rest, environment: env)
+            case "bench-core":
+                return try BenchCommand.run(rest)
             case "seed":
                 return try SeedCommand.run(rest, environment: env)
             case "check", "repair", "compact", "export":
