@@ -92,9 +92,9 @@ final class DataStructureTests: XCTestCase {
     }
 
     func testTimestamps() {
-        XCTAssertEqual(Timestamp.iso8601(milliseconds: 0), "1970-01-01T00:00:00.000Z")
-        XCTAssertEqual(Timestamp.iso8601(milliseconds: 951_782_400_123), "2000-02-29T00:00:00.123Z")
-        XCTAssertEqual(Timestamp.iso8601(milliseconds: 1_767_225_599_999), "2025-12-31T23:59:59.999Z")
-        XCTAssertEqual(Timestamp.iso8601(milliseconds: -1), "1969-12-31T23:59:59.999Z")
+        XCTAssertEqual(SCIMDateTime.format(millisecondsSinceEpoch: 0), "1970-01-01T00:00:00.000Z")
+        XCTAssertEqual(SCIMDateTime.format(millisecondsSinceEpoch: 951_782_400_123), "2000-02-29T00:00:00.123Z")
+        XCTAssertEqual(SCIMDateTime.format(millisecondsSinceEpoch: 1_767_225_599_999), "2025-12-31T23:59:59.999Z")
+        XCTAssertEqual(SCIMDateTime.format(millisecondsSinceEpoch: -1), "1969-12-31T23:59:59.999Z")
     }
 }

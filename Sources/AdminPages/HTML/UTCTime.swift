@@ -1,3 +1,5 @@
+import SCIMCore
+
 /// Dates for the pages, in UTC, without Foundation.
 enum UTCTime {
     struct Civil {
@@ -6,19 +8,11 @@ enum UTCTime {
 
     static func civil(_ ms: Int64) -> Civil {
         let seconds = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
-        var days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secOfDay = Int(seconds - days * 86_400)
-        // Howard Hinnant's civil_from_days.
-        days += 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let doe = days - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return Civil(year: Int(y), month: Int(m), day: Int(d), hour: secOfDay / 3600, minute: secOfDay % 3600 / 60, second: secOfDay % 60)
+        let date = SCIMDateTime.civil(fromDays: days)
+        return Civil(year: Int(date.year), month: date.month, day: date.day,
+                     hour: secOfDay / 3600, minute: secOfDay % 3600 / 60, second: secOfDay % 60)
     }
 
     /// "2025-03-07 14:05 UTC"

@@ -16,8 +16,8 @@ enum DirectoryExporter {
         if let members { o["members"] = .array(members.all.map { .object($0) }) }
         o["meta"] = .object(JSONObject([
             ("resourceType", .string(r.kind.rawValue)),
-            ("created", .string(Timestamp.iso8601(milliseconds: r.created))),
-            ("lastModified", .string(Timestamp.iso8601(milliseconds: r.lastModified))),
+            ("created", .string(SCIMDateTime.format(millisecondsSinceEpoch: r.created))),
+            ("lastModified", .string(SCIMDateTime.format(millisecondsSinceEpoch: r.lastModified))),
             ("version", .string("W/\"\(r.version)\"")),
         ]))
         return o
@@ -26,7 +26,7 @@ enum DirectoryExporter {
     static func json(_ state: borrowing DirectoryState, now: Int64) -> [UInt8] {
         var w = JSONSerializer(reservingCapacity: 1 << 16)
         w.writeRaw("{\"exported\":")
-        w.writeString(Timestamp.iso8601(milliseconds: now))
+        w.writeString(SCIMDateTime.format(millisecondsSinceEpoch: now))
         w.writeRaw(",\"integrations\":[")
         for (i, id) in state.integrationOrder.enumerated() {
             guard let s = state.integrationStates[id] else { continue }
@@ -36,7 +36,7 @@ enum DirectoryExporter {
             w.writeRaw(",\"name\":")
             w.writeString(s.integration.name)
             w.writeRaw(",\"createdAt\":")
-            w.writeString(Timestamp.iso8601(milliseconds: s.integration.createdAt))
+            w.writeString(SCIMDateTime.format(millisecondsSinceEpoch: s.integration.createdAt))
             for kind in ResourceKind.allCases {
                 w.writeRaw(kind == .user ? ",\"users\":[" : "],\"groups\":[")
                 var first = true
