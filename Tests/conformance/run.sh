@@ -11,9 +11,9 @@ root=$(cd "$here/../.." && pwd)
 okta_dir=${OKTA_SPEC_DIR:-$root/../shared/conformance/okta}
 venv=${CONFORMANCE_VENV:-$root/.build/conformance-venv}
 
-if [ ! -x "$venv/bin/scim-sanity" ] || [ ! -x "$venv/bin/python" ]; then
+if ! "$venv/bin/python" -c "import httpx2, scim2_tester, scim2_client" 2>/dev/null || [ ! -x "$venv/bin/scim-sanity" ]; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check 'scim2-tester==0.5.2' 'scim-sanity==0.7.4' 'scim2-client==0.13.2' 'scim2-models==0.12.3'
+  "$venv/bin/pip" install -q --disable-pip-version-check 'scim2-tester==0.5.2' 'scim-sanity==0.7.4' 'scim2-cli==0.6.0' 'scim2-client==0.13.2' 'scim2-models==0.12.3' 'httpx2==2.16.2'
 fi
 
 bin=${SCIMD_BIN:-}
