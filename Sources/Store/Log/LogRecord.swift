@@ -109,12 +109,13 @@ enum LogRecord {
 @inline(__always)
 private func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? nibble + UInt8(ascii: "0") : nibble - 10 + UInt8(ascii: "a") }
 
+/// Lowercase only, as written: an upper-case digit can only come from damage (a flipped 0x20 bit
+/// turns "a" into "A" without changing the value), and every flipped bit must be detected.
 @inline(__always)
 private func hexValue(_ c: UInt8) -> UInt8? {
     switch c {
     case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
     case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
     default: return nil
     }
 }
