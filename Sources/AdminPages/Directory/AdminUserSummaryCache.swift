@@ -8,6 +8,26 @@ import Synchronization
 final class AdminUserSummaryCache: Sendable {
     private struct Snapshot { let sequence: UInt64; let summaries: [AdminUserSummary] }
     private let current = Mutex<Snapshot?>(nil)
+    /// Per sort column, the summaries' indexes in ascending order, for the same sequence number:
+    /// a page of any depth is then a walk, not a sort.
+    private let orders = Mutex<(sequence: UInt64, byKey: [AdminUserSortKey: [Int]])>((0, [:]))
+
+    /// The summaries and their ascending order by `key` (stable: equal keys keep creation order).
+    func sorted(_ state: borrowing DirectoryState, by key: AdminUserSortKey) -> ([AdminUserSummary], [Int]) {
+        let list = summaries(state)
+        let sequence = state.lastSequence
+        if let cached = orders.withLock({ $0.sequence == sequence ? $0.byKey[key] : nil }) { return (list, cached) }
+        let keys = list.map { $0.sortKey(key) }
+        let order = list.indices.sorted { a, b in
+            let c = NaturalOrder.compare(keys[a], keys[b])
+            return c != 0 ? c < 0 : a < b
+        }
+        orders.withLock { o in
+            if o.sequence != sequence { o = (sequence, [:]) }
+            o.byKey[key] = order
+        }
+        return (list, order)
+    }
 
     func summaries(_ state: borrowing DirectoryState) -> [AdminUserSummary] {
         let sequence = state.lastSequence

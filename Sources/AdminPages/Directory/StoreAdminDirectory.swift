@@ -52,23 +52,29 @@ public struct StoreAdminDirectory: AdminDirectory {
         let needle = CaseInsensitiveSearch(query.search.trimmingAdminSpaces())
         let cache = userSummaries
         return store.read { state in
-            var selection = TopSelection<AdminUserSummary>(
-                limit: query.offset + query.limit, ascending: query.direction == .ascending) { $0.sortKey(query.sort) }
+            let (summaries, ascending) = cache.sorted(state, by: query.sort)
             var total = 0
-            for u in cache.summaries(state) {
-                if let id = query.integrationID, u.integrationID != id { continue }
-                if let active = query.active, u.active != active { continue }
-                if !needle.isEmpty && !u.searchable.contains(where: needle.matches) { continue }
+            var page: [AdminUserSummary] = []
+            page.reserveCapacity(max(0, query.limit))
+            func visit(_ u: AdminUserSummary) {
+                if let id = query.integrationID, u.integrationID != id { return }
+                if let active = query.active, u.active != active { return }
+                if !needle.isEmpty && !u.searchable.contains(where: needle.matches) { return }
+                if total >= query.offset && page.count < query.limit { page.append(u) }
                 total += 1
-                selection.offer(u)
+            }
+            if query.direction == .ascending {
+                for i in ascending { visit(summaries[i]) }
+            } else {
+                for i in ascending.reversed() { visit(summaries[i]) }
             }
             // Only the page's users are decoded in full.
-            let rows = selection.sorted().dropFirst(query.offset).compactMap { u in
+            let rows = page.compactMap { u in
                 state.resource(.user, integrationID: u.integrationID, id: u.id).map {
                     Self.userRow($0, integrationName: u.integrationName, state: state)
                 }
             }
-            return AdminPage(rows: Array(rows), total: total)
+            return AdminPage(rows: rows, total: total)
         }
     }
 
