@@ -78,6 +78,7 @@ struct ResourceTable: Sendable {
     var count: Int { entries.count }
 
     func contains(_ id: String) -> Bool { entries[id] != nil }
+    func contains(_ id: HashedKey<String>) -> Bool { entries[id] != nil }
     func entry(_ id: String) -> ResourceEntry? { entries[id] }
     func id(forName name: String) -> String? { names[ValueComparison.caseInsensitiveKey(name)] }
     func id(forNameKey key: String) -> String? { names[key] }
@@ -93,12 +94,15 @@ struct ResourceTable: Sendable {
     }
 
     /// Adds a new resource at the end of creation order (or at `ordinal`, when undoing a delete).
-    mutating func insert(_ r: ResourceRecord, ordinal: Int? = nil) {
+    mutating func insert(_ r: ResourceRecord, ordinal: Int? = nil) { insert(r, key: HashedKey(r.id), ordinal: ordinal) }
+
+    /// `insert`, with `key` the id already hashed.
+    mutating func insert(_ r: ResourceRecord, key: HashedKey<String>, ordinal: Int? = nil) {
         let position = ordinal ?? nextOrdinal
         nextOrdinal = max(nextOrdinal, position + 1)
         let entry = ResourceEntry(attributes: r.attributes, nameKey: r.nameKey, externalId: r.externalId,
                                   created: r.created, lastModified: r.lastModified, version: r.version, ordinal: position)
-        entries.updateValue(entry, forKey: r.id)
+        entries.updateValue(entry, forKey: key)
         if ordinal == nil { order.append(r.id, ordinal: position) } else { order.insert(r.id, ordinal: position) }
         addIndexes(r.id, entry)
     }

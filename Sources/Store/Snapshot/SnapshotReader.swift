@@ -85,8 +85,10 @@ enum SnapshotReader {
         var ended = false
 
         var scratch: [UInt8] = []
+        var memberScratch: [(value: String, type: String?)] = []
         static let userPrefix = Array(#"{"t":"user","#.utf8)
         static let groupPrefix = Array(#"{"t":"group","#.utf8)
+        static let membersPrefix = Array(#"{"t":"members","#.utf8)
         static let marker = Array(SnapshotFormat.attributesMarker.utf8)
 
         static func starts(_ line: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
@@ -103,6 +105,14 @@ enum SnapshotReader {
                     crc.update(withNewline)
                     records += 1
                     do throws(RecordDecodingError) { try resourceLine(line, kind: kind) } catch {
+                        throw .damaged(offset: offset, reason: error.description)
+                    }
+                    return
+                }
+                if Self.starts(line, with: Self.membersPrefix), let groupID = SnapshotLineScanner.membersLine(line, into: &memberScratch) {
+                    crc.update(withNewline)
+                    records += 1
+                    do throws(RecordDecodingError) { try addScannedMembers(to: groupID) } catch {
                         throw .damaged(offset: offset, reason: error.description)
                     }
                     return
@@ -185,6 +195,18 @@ enum SnapshotReader {
                   line[attributesStart] == UInt8(ascii: "{"), line[line.count - 2] == UInt8(ascii: "}") else {
                 throw RecordDecodingError("a resource line without attributes at its end")
             }
+            let attributes = Array(UnsafeBufferPointer(rebasing: line[attributesStart..<(line.count - 1)]))
+            let prefixLength = kind == .user ? Self.userPrefix.count : Self.groupPrefix.count
+            if let f = SnapshotLineScanner.resourceFields(UnsafeBufferPointer(rebasing: line[0..<at]), from: prefixLength) {
+                let key = HashedKey(f.id)
+                guard !current!.containsResource(key) else { throw RecordDecodingError("resource \(f.id) appears twice") }
+                let record = ResourceRecord(
+                    id: f.id, kind: kind, integrationID: current!.integration.id, created: f.created,
+                    lastModified: f.lastModified, version: f.version, attributes: attributes,
+                    nameKey: f.key, externalId: f.externalId)
+                current!.withTable(kind) { $0.insert(record, key: key) }
+                return
+            }
             scratch.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: line[0..<at]))
             scratch.append(UInt8(ascii: "}"))
@@ -199,8 +221,7 @@ enum SnapshotReader {
             let record = ResourceRecord(
                 id: id, kind: kind, integrationID: current!.integration.id, created: try fields.int64("created"),
                 lastModified: try fields.int64("lastModified"), version: try fields.int64("version"),
-                attributes: Array(UnsafeBufferPointer(rebasing: line[attributesStart..<(line.count - 1)])),
-                nameKey: try fields.string("key"), externalId: try fields.optionalString("ext"))
+                attributes: attributes, nameKey: try fields.string("key"), externalId: try fields.optionalString("ext"))
             current!.withTable(kind) { $0.insert(record) }
         }
 
@@ -213,6 +234,21 @@ enum SnapshotReader {
                 }
                 if list.add(object, value: value) {
                     current!.memberOf.modify(value) { $0 = IDList.adding(groupID, to: $0) }
+                    current!.membershipCount += 1
+                }
+            }
+            current!.putMemberList(list, groupID: groupID)
+        }
+
+        /// A members line read by `SnapshotLineScanner` (`memberScratch`): what `addMembers` does
+        /// for the same line parsed as JSON.
+        mutating func addScannedMembers(to groupID: String) throws(RecordDecodingError) {
+            guard current?.groups.contains(groupID) == true else { throw RecordDecodingError("members of an unknown group \(groupID)") }
+            var list = current!.takeMemberList(groupID)
+            for (value, type) in memberScratch {
+                let key = HashedKey(value)
+                if list.add(value: value, type: type, key: key) {
+                    current!.memberOf.modify(key) { $0 = IDList.adding(groupID, to: $0) }
                     current!.membershipCount += 1
                 }
             }
