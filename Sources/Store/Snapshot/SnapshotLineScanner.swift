@@ -41,13 +41,13 @@ struct SnapshotLineScanner {
     }
 
     /// A whole members line, `{"t":"members","group":"…","members":[{"value":"…"[,"type":"…"]},…]}`:
-    /// the group id, with the members appended to `members` (cleared first).
-    static func membersLine(_ bytes: UnsafeBufferPointer<UInt8>, into members: inout [(value: String, type: String?)]) -> String? {
-        members.removeAll(keepingCapacity: true)
+    /// the group id and the members, their values hashed.
+    static func membersLine(_ bytes: UnsafeBufferPointer<UInt8>) -> (groupID: String, members: [SnapshotLine.Member])? {
         var s = SnapshotLineScanner(bytes)
         guard s.literal(Literal.membersStart), let group = s.plainString(), s.literal(Literal.membersArray) else { return nil }
+        var members: [SnapshotLine.Member] = []
         if s.byte(UInt8(ascii: "]")) {
-            return s.byte(UInt8(ascii: "}")) && s.atEnd ? group : nil
+            return s.byte(UInt8(ascii: "}")) && s.atEnd ? (group, members) : nil
         }
         while true {
             guard s.literal(Literal.value), let value = s.plainString() else { return nil }
@@ -57,10 +57,10 @@ struct SnapshotLineScanner {
                 type = t
             }
             guard s.byte(UInt8(ascii: "}")) else { return nil }
-            members.append((value, type))
+            members.append(SnapshotLine.Member(value: HashedKey(value), type: type))
             if s.byte(UInt8(ascii: ",")) { continue }
             guard s.byte(UInt8(ascii: "]")), s.byte(UInt8(ascii: "}")), s.atEnd else { return nil }
-            return group
+            return (group, members)
         }
     }
 
