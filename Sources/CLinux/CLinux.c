@@ -96,3 +96,33 @@ void clinux_set_thread_name(const char *name) {
     buf[sizeof(buf) - 1] = 0;
     pthread_setname_np(pthread_self(), buf);
 }
+
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <nmmintrin.h>
+
+int clinux_crc32c_hw_available(void) {
+    unsigned int a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return 0;
+    return (c & bit_SSE4_2) ? 1 : 0;
+}
+
+__attribute__((target("sse4.2")))
+uint32_t clinux_crc32c_hw(uint32_t crc, const void *p, size_t n) {
+    const unsigned char *b = (const unsigned char *)p;
+    uint64_t c = crc;
+    while (n > 0 && ((uintptr_t)b & 7) != 0) { c = _mm_crc32_u8((uint32_t)c, *b++); n--; }
+    while (n >= 8) {
+        uint64_t word;
+        memcpy(&word, b, 8);
+        c = _mm_crc32_u64(c, word);
+        b += 8;
+        n -= 8;
+    }
+    while (n > 0) { c = _mm_crc32_u8((uint32_t)c, *b++); n--; }
+    return (uint32_t)c;
+}
+#else
+int clinux_crc32c_hw_available(void) { return 0; }
+uint32_t clinux_crc32c_hw(uint32_t crc, const void *p, size_t n) { (void)p; (void)n; return crc; }
+#endif

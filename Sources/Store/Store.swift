@@ -301,7 +301,7 @@ public final class Store: @unchecked Sendable {
         }
         var placeholder = DirectoryState()
         swap(&placeholder, &state)
-        var transaction = Transaction(state: placeholder, now: configuration.clock())
+        var transaction = Transaction(state: consume placeholder, now: configuration.clock())
         let outcome: Result<T, SCIMError>
         do throws(SCIMError) { outcome = .success(try body(&transaction)) } catch { outcome = .failure(error) }
         let failed: Bool

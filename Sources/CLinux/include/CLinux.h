@@ -78,4 +78,11 @@ ssize_t clinux_send2(int fd, const void *a, size_t alen, const void *b, size_t b
 /// Names the calling thread (at most 15 bytes are kept).
 void clinux_set_thread_name(const char *name);
 
+/// 1 if the CPU has a CRC-32C instruction that `clinux_crc32c_hw` uses (x86-64 SSE4.2), else 0.
+int clinux_crc32c_hw_available(void);
+
+/// The CRC-32C register after `n` bytes, from `crc` (no pre- or post-inversion: the caller does
+/// that). Only call it when `clinux_crc32c_hw_available()` is 1.
+uint32_t clinux_crc32c_hw(uint32_t crc, const void *p, size_t n);
+
 #endif

@@ -1,4 +1,7 @@
-/// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78; RFC 3720 appendix B.4), slicing-by-8.
+import CLinux
+
+/// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78; RFC 3720 appendix B.4): the SSE4.2
+/// instruction where the CPU has it, else slicing-by-8.
 ///
 /// `seed` is a previous checksum, so checksums chain:
 /// `checksum(b, seed: checksum(a)) == checksum(a + b)`; the default seed 0 starts fresh.
@@ -33,6 +36,17 @@ public struct CRC32C: Sendable {
     }
 
     public static func checksum(_ bytes: UnsafeRawBufferPointer, seed: UInt32 = 0) -> UInt32 {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return seed }
+        // The CPU's CRC-32C instruction when there is one (about five times the speed of the tables).
+        if hardware { return ~clinux_crc32c_hw(~seed, base, bytes.count) }
+        return softwareChecksum(bytes, seed: seed)
+    }
+
+    /// Whether `checksum` uses the CPU's CRC-32C instruction (x86-64 SSE4.2).
+    static let hardware = clinux_crc32c_hw_available() == 1
+
+    /// Slicing-by-8 through the tables (CPUs without the instruction).
+    static func softwareChecksum(_ bytes: UnsafeRawBufferPointer, seed: UInt32 = 0) -> UInt32 {
         guard var p = bytes.baseAddress, bytes.count > 0 else { return seed }
         var remaining = bytes.count
         var crc = ~seed

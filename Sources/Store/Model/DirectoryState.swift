@@ -52,6 +52,12 @@ public struct DirectoryState: Sendable {
         return kind == .user ? s.users.contains(id) : s.groups.contains(id)
     }
 
+    /// The stored entry of a resource (metadata and compact attributes), without rebuilding it.
+    func entry(_ kind: ResourceKind, integrationID: String, id: String) -> ResourceEntry? {
+        guard let s = integrationStates[integrationID] else { return nil }
+        return (kind == .user ? s.users : s.groups).entry(id)
+    }
+
     /// version and lastModified of a resource, without rebuilding it (ETags, If-Match).
     public func version(_ kind: ResourceKind, integrationID: String, id: String) -> (version: Int64, lastModified: Int64)? {
         guard let s = integrationStates[integrationID], let e = (kind == .user ? s.users : s.groups).entry(id) else { return nil }

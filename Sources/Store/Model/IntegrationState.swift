@@ -29,5 +29,6 @@ struct IntegrationState: Sendable {
     }
 
     /// Whether `id` names a user or a group of this integration.
-    func containsResource(_ id: String) -> Bool { users.contains(id) || groups.contains(id) }
+    func containsResource(_ id: String) -> Bool { containsResource(HashedKey(id)) }
+    func containsResource(_ id: HashedKey<String>) -> Bool { users.contains(id) || groups.contains(id) }
 }

@@ -7,10 +7,26 @@ import SCIMCore
 public struct MemberList: Sendable {
     struct Element: Sendable {
         var value: String
-        /// The member object when it holds more than its "value".
-        var object: JSONObject?
+        var rest: Rest
 
-        var member: JSONObject { object ?? JSONObject([("value", .string(value))]) }
+        /// What the member object holds besides its "value", kept without a tree for the two
+        /// shapes almost every client sends.
+        enum Rest: Sendable {
+            /// `{"value": v}`
+            case nothing
+            /// `{"value": v, "type": t}`, in that order
+            case type(String)
+            /// any other object
+            case object(JSONObject)
+        }
+
+        var member: JSONObject {
+            switch rest {
+            case .nothing: return JSONObject(uniqueKeysWithValues: [("value", .string(value))])
+            case .type(let type): return JSONObject(uniqueKeysWithValues: [("value", .string(value)), ("type", .string(type))])
+            case .object(let object): return object
+            }
+        }
     }
 
     private var ordinals = ShardedDictionary<String, Int>()
@@ -61,15 +77,36 @@ public struct MemberList: Sendable {
     // MARK: Mutations (through Transaction / replay only)
 
     private static func element(_ member: JSONObject, value: String) -> Element {
-        Element(value: value, object: member.count == 1 ? nil : member)
+        let m = member.members
+        if m.count == 1 { return Element(value: value, rest: .nothing) }
+        if m.count == 2, m[0].key == "value", m[1].key == "type", case .string(let type) = m[1].value {
+            return Element(value: value, rest: .type(type))
+        }
+        return Element(value: value, rest: .object(member))
     }
 
     /// Appends; false if a member with this value is already present.
     @discardableResult
     mutating func add(_ member: JSONObject, value: String) -> Bool {
-        guard ordinals[value] == nil else { return false }
-        ordinals.updateValue(nextOrdinal, forKey: value)
-        entries.append(Self.element(member, value: value), ordinal: nextOrdinal)
+        add(Self.element(member, value: value), key: HashedKey(value))
+    }
+
+    /// Appends `{"value": value}` or `{"value": value, "type": type}` (snapshot loading); `key`
+    /// is `value` hashed. False if a member with this value is already present.
+    @discardableResult
+    mutating func add(value: String, type: String?, key: HashedKey<String>) -> Bool {
+        add(Element(value: value, rest: type.map { .type($0) } ?? .nothing), key: key)
+    }
+
+    private mutating func add(_ element: Element, key: HashedKey<String>) -> Bool {
+        let ordinal = nextOrdinal
+        let added = ordinals.modify(key) { slot -> Bool in
+            guard slot == nil else { return false }
+            slot = ordinal
+            return true
+        }
+        guard added else { return false }
+        entries.append(element, ordinal: ordinal)
         nextOrdinal += 1
         return true
     }

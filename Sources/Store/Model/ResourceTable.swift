@@ -78,6 +78,7 @@ struct ResourceTable: Sendable {
     var count: Int { entries.count }
 
     func contains(_ id: String) -> Bool { entries[id] != nil }
+    func contains(_ id: HashedKey<String>) -> Bool { entries[id] != nil }
     func entry(_ id: String) -> ResourceEntry? { entries[id] }
     func id(forName name: String) -> String? { names[ValueComparison.caseInsensitiveKey(name)] }
     func id(forNameKey key: String) -> String? { names[key] }
@@ -94,13 +95,27 @@ struct ResourceTable: Sendable {
 
     /// Adds a new resource at the end of creation order (or at `ordinal`, when undoing a delete).
     mutating func insert(_ r: ResourceRecord, ordinal: Int? = nil) {
+        insert(r, keys: ResourceKeys(id: r.id, nameKey: r.nameKey, externalId: r.externalId), ordinal: ordinal)
+    }
+
+    /// `insert`, with the record's id, nameKey and externalId already hashed.
+    mutating func insert(_ r: ResourceRecord, keys: ResourceKeys, ordinal: Int? = nil) {
         let position = ordinal ?? nextOrdinal
         nextOrdinal = max(nextOrdinal, position + 1)
         let entry = ResourceEntry(attributes: r.attributes, nameKey: r.nameKey, externalId: r.externalId,
                                   created: r.created, lastModified: r.lastModified, version: r.version, ordinal: position)
-        entries.updateValue(entry, forKey: r.id)
+        entries.updateValue(entry, forKey: keys.id)
         if ordinal == nil { order.append(r.id, ordinal: position) } else { order.insert(r.id, ordinal: position) }
-        addIndexes(r.id, entry)
+        if !r.nameKey.isEmpty { names.updateValue(r.id, forKey: keys.name) }
+        if let ext = keys.externalId { externalIDs.modify(ext) { $0 = IDList.adding(r.id, to: $0) } }
+    }
+
+    /// Makes room for `count` more resources in the id, name and externalId indexes (`externalIds`
+    /// of them with an externalId).
+    mutating func reserveCapacity(_ count: Int, externalIds: Int) {
+        entries.reserveCapacity(count)
+        names.reserveCapacity(count)
+        externalIDs.reserveCapacity(externalIds)
     }
 
     /// Replaces an existing resource in place (same position); returns the old entry.

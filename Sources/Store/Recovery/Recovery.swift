@@ -50,7 +50,9 @@ enum Recovery {
                 }
             }
         }
-        var state = base?.state ?? DirectoryState()
+        // Moved out, not copied: a second reference would make replay duplicate every shard it touches.
+        var state = DirectoryState()
+        if base != nil { swap(&state, &base!.state) }
         let snapshotSequence = base?.sequence ?? 0
         report.snapshotSequence = snapshotSequence
 

@@ -2,8 +2,9 @@ import Crypto
 import Glibc
 import SCIMCore
 
-/// Loads a snapshot file into a fresh state, streaming it in big reads and parsing each line in
-/// place (no per-line copies). A snapshot counts only if its trailer verifies.
+/// Loads a snapshot file into a fresh state: `SnapshotLineDecoder` streams it in big reads and
+/// decodes the lines on a second thread while this one inserts them, in file order, so errors
+/// are found and reported as a single pass would. A snapshot counts only if its trailer verifies.
 enum SnapshotReader {
     enum Failure: Error {
         /// The file is not a complete, valid snapshot (at this byte offset).
@@ -27,120 +28,51 @@ enum SnapshotReader {
         do throws(StorageIOError) { handle = try fileSystem.openForReading(path) } catch { throw .io(error) }
         defer { fileSystem.close(handle) }
 
-        var capacity = readSize
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
-        var filled = 0        // valid bytes in buffer
-        var start = 0         // first unprocessed byte
-        var fileOffset = 0    // file offset of buffer[0]
-        var loader = Loader()
-        var atEnd = false
-
-        while true {
-            // Every complete line in buffer[start..<filled].
-            while start < filled, let found = memchr(buffer + start, Int32(UInt8(ascii: "\n")), filled - start) {
-                let newline = buffer.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                let line = UnsafeBufferPointer(start: buffer + start, count: newline - start)
-                let withNewline = UnsafeRawBufferPointer(start: buffer + start, count: newline - start + 1)
-                do throws(Failure) { try loader.line(line, withNewline: withNewline, offset: fileOffset + start) } catch { throw error }
-                start = newline + 1
-            }
-            if atEnd {
-                if start < filled { throw .damaged(offset: fileOffset + start, reason: "the last line is incomplete") }
-                break
-            }
-            if start > 0 {
-                if filled > start { (buffer).update(from: buffer + start, count: filled - start) }
-                fileOffset += start
-                filled -= start
-                start = 0
-            }
-            if filled == capacity {
-                guard capacity < maxLineBytes else { throw .damaged(offset: fileOffset, reason: "a line longer than \(maxLineBytes) bytes") }
-                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                bigger.update(from: buffer, count: filled)
-                buffer.deallocate()
-                buffer = bigger
-                capacity *= 2
-            }
-            let n: Int
-            do throws(StorageIOError) {
-                n = try fileSystem.read(handle, into: UnsafeMutableRawBufferPointer(start: buffer + filled, count: capacity - filled))
-            } catch {
-                throw .io(error)
-            }
-            if n == 0 { atEnd = true } else { filled += n }
+        // Reading, checksumming and parsing on one thread, building the indexes on this one.
+        let queue = BoundedQueue<[SnapshotLine]>(capacity: 4)
+        let decoder = WorkerThread(name: "scimd-snapshot-read") {
+            SnapshotLineDecoder.run(handle: handle, fileSystem: fileSystem, queue: queue)
         }
-        guard loader.ended else { throw .damaged(offset: fileOffset + filled, reason: "no trailer (the snapshot is incomplete)") }
-        return Loaded(state: loader.finish(), sequence: loader.sequence, records: loader.records, bytes: fileOffset + filled)
+        defer { decoder.join() }
+        var loader = Loader()
+        while true {
+            for line in queue.pop() {
+                do throws(Failure) {
+                    if case .ended(let sequence, let records, let bytes) = line {
+                        return Loaded(state: loader.finish(sequence: sequence), sequence: sequence, records: records, bytes: bytes)
+                    }
+                    try loader.apply(line)
+                } catch {
+                    queue.cancel()
+                    throw error
+                }
+            }
+        }
     }
 
-    /// Builds the state line by line.
+    /// Builds the state line by line, in file order.
     private struct Loader {
         var state = DirectoryState()
         var current: IntegrationState?
-        var crc = CRC32C()
-        var records = 0
-        var sequence: UInt64 = 0
-        var ended = false
 
-        var scratch: [UInt8] = []
-        static let userPrefix = Array(#"{"t":"user","#.utf8)
-        static let groupPrefix = Array(#"{"t":"group","#.utf8)
-        static let marker = Array(SnapshotFormat.attributesMarker.utf8)
-
-        static func starts(_ line: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
-            guard line.count >= prefix.count else { return false }
-            for i in 0..<prefix.count where line[i] != prefix[i] { return false }
-            return true
-        }
-
-        mutating func line(_ line: UnsafeBufferPointer<UInt8>, withNewline: UnsafeRawBufferPointer, offset: Int) throws(Failure) {
-            guard !ended else { throw .damaged(offset: offset, reason: "data after the trailer") }
-            if records > 0 {
-                let kind: ResourceKind? = Self.starts(line, with: Self.userPrefix) ? .user : Self.starts(line, with: Self.groupPrefix) ? .group : nil
-                if let kind {
-                    crc.update(withNewline)
-                    records += 1
-                    do throws(RecordDecodingError) { try resourceLine(line, kind: kind) } catch {
-                        throw .damaged(offset: offset, reason: error.description)
-                    }
-                    return
+        mutating func apply(_ line: SnapshotLine) throws(Failure) {
+            switch line {
+            case .resource(let kind, let offset, let resource):
+                do throws(RecordDecodingError) { try self.resource(resource, kind: kind) } catch {
+                    throw .damaged(offset: offset, reason: error.description)
                 }
-            }
-            let value: JSONValue
-            do throws(JSONError) { value = try JSONParser.parse(line, maxDepth: SnapshotFormat.maxDepth) } catch {
-                throw .damaged(offset: offset, reason: "invalid JSON: \(error)")
-            }
-            guard let object = value.objectValue else { throw .damaged(offset: offset, reason: "a line is not a JSON object") }
-            let fields = FieldReader(object)
-            do throws(RecordDecodingError) {
-                let type = try fields.string("t")
-                if type == SnapshotFormat.LineType.end {
-                    let count = try fields.int64("records")
-                    guard let stored = Hex.decode(try fields.string("crc")), stored.count == 4 else {
-                        throw RecordDecodingError("the trailer's \"crc\" is not 8 hex digits")
-                    }
-                    let value = stored.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-                    guard count == Int64(records) else { throw RecordDecodingError("the trailer counts \(count) lines, the file has \(records)") }
-                    guard value == crc.value else { throw RecordDecodingError("checksum mismatch: the trailer does not match the content") }
-                    ended = true
-                    return
+            case .members(let offset, let groupID, let members):
+                do throws(RecordDecodingError) { try addScannedMembers(members, to: groupID) } catch {
+                    throw .damaged(offset: offset, reason: error.description)
                 }
-                crc.update(withNewline)
-                records += 1
-                if records == 1 {
-                    guard type == SnapshotFormat.LineType.header else { throw RecordDecodingError("the first line is not a snapshot header") }
-                    let version = try fields.int64("v")
-                    guard version == Int64(SnapshotFormat.formatVersion) else {
-                        throw RecordDecodingError("snapshot format version \(version) is not supported by this scimd")
-                    }
-                    sequence = UInt64(max(0, try fields.int64("seq")))
-                    return
+            case .entity(let offset, let type, let object):
+                do throws(RecordDecodingError) { try entity(type, FieldReader(object)) } catch {
+                    throw .damaged(offset: offset, reason: error.description)
                 }
-                try entity(type, fields)
-            } catch {
-                throw .damaged(offset: offset, reason: error.description)
+            case .failed(let failure):
+                throw failure
+            case .ended:
+                break
             }
         }
 
@@ -165,43 +97,29 @@ enum SnapshotReader {
             }
         }
 
-        /// A user or group line: parse the fields before the attributes, keep the attributes' text.
-        mutating func resourceLine(_ line: UnsafeBufferPointer<UInt8>, kind: ResourceKind) throws(RecordDecodingError) {
+        /// A user or group line: it belongs to the integration above it and its id is new there.
+        mutating func resource(_ resource: SnapshotLine.Resource, kind: ResourceKind) throws(RecordDecodingError) {
             guard current != nil else { throw RecordDecodingError("a resource line before any integration line") }
-            let marker = Self.marker
-            var at = -1
-            var i = 0
-            let last = line.count - marker.count
-            while i <= last {
-                if line[i] == marker[0] {
-                    var k = 1
-                    while k < marker.count && line[i + k] == marker[k] { k += 1 }
-                    if k == marker.count { at = i; break }
-                }
-                i += 1
+            switch resource {
+            case .malformed(let reason):
+                throw RecordDecodingError(reason)
+            case .scanned(let s):
+                guard !current!.containsResource(s.keys.id) else { throw RecordDecodingError("resource \(s.keys.id.key) appears twice") }
+                let record = ResourceRecord(
+                    id: s.keys.id.key, kind: kind, integrationID: current!.integration.id, created: s.created,
+                    lastModified: s.lastModified, version: s.version, attributes: s.attributes,
+                    nameKey: s.keys.name.key, externalId: s.keys.externalId?.key)
+                current!.withTable(kind) { $0.insert(record, keys: s.keys) }
+            case .parsed(let object, let attributes):
+                let fields = FieldReader(object)
+                let id = try fields.string("id")
+                guard !current!.containsResource(id) else { throw RecordDecodingError("resource \(id) appears twice") }
+                let record = ResourceRecord(
+                    id: id, kind: kind, integrationID: current!.integration.id, created: try fields.int64("created"),
+                    lastModified: try fields.int64("lastModified"), version: try fields.int64("version"),
+                    attributes: attributes, nameKey: try fields.string("key"), externalId: try fields.optionalString("ext"))
+                current!.withTable(kind) { $0.insert(record) }
             }
-            let attributesStart = at + marker.count
-            guard at > 0, line[line.count - 1] == UInt8(ascii: "}"), attributesStart < line.count - 1,
-                  line[attributesStart] == UInt8(ascii: "{"), line[line.count - 2] == UInt8(ascii: "}") else {
-                throw RecordDecodingError("a resource line without attributes at its end")
-            }
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: line[0..<at]))
-            scratch.append(UInt8(ascii: "}"))
-            let value: JSONValue
-            do throws(JSONError) { value = try JSONParser.parse(scratch, maxDepth: SnapshotFormat.maxDepth) } catch {
-                throw RecordDecodingError("invalid JSON: \(error)")
-            }
-            guard let object = value.objectValue else { throw RecordDecodingError("a line is not a JSON object") }
-            let fields = FieldReader(object)
-            let id = try fields.string("id")
-            guard !current!.containsResource(id) else { throw RecordDecodingError("resource \(id) appears twice") }
-            let record = ResourceRecord(
-                id: id, kind: kind, integrationID: current!.integration.id, created: try fields.int64("created"),
-                lastModified: try fields.int64("lastModified"), version: try fields.int64("version"),
-                attributes: Array(UnsafeBufferPointer(rebasing: line[attributesStart..<(line.count - 1)])),
-                nameKey: try fields.string("key"), externalId: try fields.optionalString("ext"))
-            current!.withTable(kind) { $0.insert(record) }
         }
 
         mutating func addMembers(_ members: [JSONValue], to groupID: String) throws(RecordDecodingError) {
@@ -219,6 +137,20 @@ enum SnapshotReader {
             current!.putMemberList(list, groupID: groupID)
         }
 
+        /// A members line read by `SnapshotLineScanner`: what `addMembers` does for the same line
+        /// parsed as JSON.
+        mutating func addScannedMembers(_ members: [SnapshotLine.Member], to groupID: String) throws(RecordDecodingError) {
+            guard current?.groups.contains(groupID) == true else { throw RecordDecodingError("members of an unknown group \(groupID)") }
+            var list = current!.takeMemberList(groupID)
+            for member in members {
+                if list.add(value: member.value.key, type: member.type, key: member.value) {
+                    current!.memberOf.modify(member.value) { $0 = IDList.adding(groupID, to: $0) }
+                    current!.membershipCount += 1
+                }
+            }
+            current!.putMemberList(list, groupID: groupID)
+        }
+
         mutating func flushIntegration() {
             guard let s = current else { return }
             current = nil
@@ -229,7 +161,7 @@ enum SnapshotReader {
             state.tokenIndex[i.tokenHash] = i.id
         }
 
-        mutating func finish() -> DirectoryState {
+        mutating func finish(sequence: UInt64) -> DirectoryState {
             flushIntegration()
             state.lastSequence = sequence
             return state

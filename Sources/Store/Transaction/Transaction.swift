@@ -96,7 +96,8 @@ public struct Transaction {
             throw .notFound("integration \(resource.integrationID) not found")
         }
         var stored = resource
-        if let existing = state.resource(resource.kind, integrationID: resource.integrationID, id: resource.id) {
+        // The entry, not the resource: rebuilding its attributes would be wasted work.
+        if let existing = state.entry(resource.kind, integrationID: resource.integrationID, id: resource.id) {
             stored.created = existing.created
             stored.version = nextVersion(resource.kind, resource.id, current: existing.version)
         } else {
@@ -123,7 +124,7 @@ public struct Transaction {
     /// every group it was a member of (those groups get a new version), and a deleted group's
     /// members no longer list it in their groups.
     public mutating func deleteResource(_ kind: ResourceKind, integrationID: String, id: String) throws(SCIMError) {
-        guard state.resource(kind, integrationID: integrationID, id: id) != nil else {
+        guard state.contains(kind, integrationID: integrationID, id: id) else {
             throw .notFound("\(kind.rawValue) \(id) not found")
         }
         try perform(.deleteResource(kind: kind, integrationID: integrationID, id: id, at: now))
@@ -138,7 +139,7 @@ public struct Transaction {
     public mutating func addMembers(integrationID: String, groupID: String, members: [JSONObject]) throws(SCIMError) -> [String] {
         let additions = try plannedAdditions(integrationID: integrationID, groupID: groupID, members: members, replacing: false)
         guard !additions.isEmpty else { return [] }
-        let group = state.resource(.group, integrationID: integrationID, id: groupID)!
+        let group = state.entry(.group, integrationID: integrationID, id: groupID)!
         try perform(.addMembers(integrationID: integrationID, groupID: groupID, members: additions, at: now,
                                 version: nextVersion(.group, groupID, current: group.version)))
         return additions.compactMap(MemberList.value(of:))
@@ -148,7 +149,7 @@ public struct Transaction {
     /// Bumps version/lastModified only if something was removed. 404 if the group does not exist.
     @discardableResult
     public mutating func removeMembers(integrationID: String, groupID: String, values: [String]) throws(SCIMError) -> [String] {
-        guard let group = state.resource(.group, integrationID: integrationID, id: groupID) else {
+        guard let group = state.entry(.group, integrationID: integrationID, id: groupID) else {
             throw .notFound("group \(groupID) not found")
         }
         let removals = presentValues(values, integrationID: integrationID, groupID: groupID)
@@ -176,7 +177,7 @@ public struct Transaction {
         }
         var added: [String] = []
         if !additions.isEmpty {
-            let group = state.resource(.group, integrationID: integrationID, id: groupID)!
+            let group = state.entry(.group, integrationID: integrationID, id: groupID)!
             try perform(.addMembers(integrationID: integrationID, groupID: groupID, members: additions, at: now,
                                     version: nextVersion(.group, groupID, current: group.version)))
             added = additions.compactMap(MemberList.value(of:))

@@ -5,7 +5,10 @@ import SCIMEndpoint
 import Store
 
 /// `scimd seed`: fills a (stopped) data directory with synthetic users and groups, for benchmarks
-/// and demos. Writes go through the store's normal transactions, many per fsync.
+/// and demos. Writes go through the store's normal transactions, each holding many users or many
+/// groups with their members (well under a megabyte of log apiece). Unless `--snapshot-bytes` is
+/// given, no snapshot is written while seeding (each would serialise the whole growing directory)
+/// and one is written at the end, so the next start loads it instead of replaying the log.
 enum SeedCommand {
     static let help = """
     Usage: scimd seed --data DIR --users N [--groups G] [--members M] [--integration NAME]
@@ -28,10 +31,12 @@ enum SeedCommand {
         let groups = try parseInt(try take("--groups") ?? "0", "--groups", min: 0)
         let members = try parseInt(try take("--members") ?? "0", "--members", min: 0)
         let name = try take("--integration") ?? "seed"
+        let snapshotBytesGiven = args.contains { $0 == "--snapshot-bytes" || $0.hasPrefix("--snapshot-bytes=") }
+            || !(environment["SCIMD_SNAPSHOT_BYTES"] ?? "").isEmpty
         let (settings, rest) = try Settings.parse(args, environment: environment, allowed: ["--data", "--snapshot-bytes"])
         guard rest.isEmpty else { throw CLIError("seed: unexpected argument \"\(rest[0])\"") }
 
-        let store = try StoreOpener.open(settings.dataDirectory, snapshotBytes: settings.snapshotBytes)
+        let store = try StoreOpener.open(settings.dataDirectory, snapshotBytes: snapshotBytesGiven ? settings.snapshotBytes : Int.max)
         defer { store.close() }
         let service = IntegrationService(store: store)
         let integration: Integration
@@ -43,13 +48,14 @@ enum SeedCommand {
             print("token: \(token)")
         }
         let integrationID = integration.id
-        let batch = 2000
+        // About 650 bytes of log per user: a thousand users make a transaction of ~650 KB.
+        let userBatch = 1000
         var userIDs: [String] = []
         userIDs.reserveCapacity(users)
         var start = store.read { $0.resourceCount(.user, integrationID: integrationID) }
         var created = 0
         while created < users {
-            let n = min(batch, users - created)
+            let n = min(userBatch, users - created)
             let first = start
             let ids = (0..<n).map { _ in SecureRandom.uuid() }
             do {
@@ -69,36 +75,78 @@ enum SeedCommand {
         if userIDs.isEmpty && members > 0 {
             userIDs = store.read { state in state.resources(.user, integrationID: integrationID, offset: 0, limit: max(members, 1)).map(\.id) }
         }
-        var cursor = 0
-        let groupStart = store.read { $0.resourceCount(.group, integrationID: integrationID) }
-        for g in 0..<groups {
-            let gid = SecureRandom.uuid()
-            do {
-                try store.writeAndWait { (tx: inout Transaction) throws(SCIMError) in
-                    var attrs = JSONObject()
-                    attrs["schemas"] = .array([.string(SCIMSchemaURN.group)])
-                    attrs["displayName"] = .string("Group \(groupStart + g)")
-                    try tx.putResource(StoredResource(id: gid, kind: .group, integrationID: integrationID, created: tx.now,
-                                                      lastModified: tx.now, version: 1, attributes: attrs))
-                }
-                var added = 0
-                while added < members && !userIDs.isEmpty {
-                    let n = min(batch, members - added)
-                    var chunk: [JSONObject] = []
-                    chunk.reserveCapacity(n)
-                    for _ in 0..<n {
-                        chunk.append(JSONObject([("value", .string(userIDs[cursor % userIDs.count])), ("type", "User")]))
-                        cursor += 1
-                    }
-                    try store.writeAndWait { (tx: inout Transaction) throws(SCIMError) in
-                        try tx.addMembers(integrationID: integrationID, groupID: gid, members: chunk)
-                    }
-                    added += n
-                }
-            } catch { throw CLIError(error.detail, exitCode: 1) }
+        try seedGroups(groups, members: members, userIDs: userIDs, integrationID: integrationID, store: store)
+        if !snapshotBytesGiven {
+            do { try store.compact() } catch { throw CLIError(error.message, exitCode: 1) }
         }
         print("seeded \(users) users and \(groups) groups x \(members) members into \"\(integration.name)\"")
         return 0
+    }
+
+    /// One piece of a transaction: create a group (unless its earlier members already did), add members.
+    private struct GroupStep {
+        var id: String
+        var number: Int
+        var create: Bool
+        var members: [JSONObject]
+    }
+
+    /// `groups` groups "Group <n>" with `members` members each, taken round-robin from `userIDs`;
+    /// as many groups and members per transaction as fit in about 768 KB of log (a group's members
+    /// continue in the next transaction when they do not fit).
+    private static func seedGroups(_ groups: Int, members: Int, userIDs: [String], integrationID: String,
+                                   store: Store) throws(CLIError) {
+        let budget = 768 << 10
+        let groupBytes = 300   // a group's "put" record
+        let memberBytes = 60   // {"value":"<uuid>","type":"User"}
+        let groupStart = store.read { $0.resourceCount(.group, integrationID: integrationID) }
+        let perGroup = userIDs.isEmpty ? 0 : members
+        var cursor = 0
+        var next = 0                 // groups started so far
+        var open: GroupStep?         // a group whose members are not all added yet
+        var openAdded = 0
+        while next < groups || open != nil {
+            var steps: [GroupStep] = []
+            var bytes = 0
+            while bytes < budget && (next < groups || open != nil) {
+                var step: GroupStep
+                if let o = open {
+                    step = o
+                } else {
+                    step = GroupStep(id: SecureRandom.uuid(), number: groupStart + next, create: true, members: [])
+                    next += 1
+                    openAdded = 0
+                }
+                let room = max(1, (budget - bytes - groupBytes) / memberBytes)
+                let n = min(room, perGroup - openAdded)
+                step.members.reserveCapacity(n)
+                for _ in 0..<n {
+                    step.members.append(JSONObject([("value", .string(userIDs[cursor % userIDs.count])), ("type", "User")]))
+                    cursor += 1
+                }
+                openAdded += n
+                bytes += groupBytes + n * memberBytes
+                steps.append(step)
+                open = openAdded < perGroup ? GroupStep(id: step.id, number: step.number, create: false, members: []) : nil
+            }
+            let batch = steps
+            do {
+                try store.writeAndWait { (tx: inout Transaction) throws(SCIMError) in
+                    for step in batch {
+                        if step.create {
+                            var attrs = JSONObject()
+                            attrs["schemas"] = .array([.string(SCIMSchemaURN.group)])
+                            attrs["displayName"] = .string("Group \(step.number)")
+                            try tx.putResource(StoredResource(id: step.id, kind: .group, integrationID: integrationID, created: tx.now,
+                                                              lastModified: tx.now, version: 1, attributes: attrs))
+                        }
+                        if !step.members.isEmpty {
+                            try tx.addMembers(integrationID: integrationID, groupID: step.id, members: step.members)
+                        }
+                    }
+                }
+            } catch { throw CLIError(error.detail, exitCode: 1) }
+        }
     }
 
     /// A user shaped like what Entra sends: ~400 bytes of JSON.
