@@ -76,7 +76,9 @@ enum SeedCommand {
             userIDs = store.read { state in state.resources(.user, integrationID: integrationID, offset: 0, limit: max(members, 1)).map(\.id) }
         }
         try seedGroups(groups, members: members, userIDs: userIDs, integrationID: integrationID, store: store)
-        if !snapshotBytesGiven {
+        // Seeding postpones snapshots; write the one a normal run would have written by now, if any
+        // (a small seed leaves the log as it is, like any other small set of writes).
+        if !snapshotBytesGiven && store.metrics.logBytesSinceSnapshot >= UInt64(Settings().snapshotBytes) {
             do { try store.compact() } catch { throw CLIError(error.message, exitCode: 1) }
         }
         print("seeded \(users) users and \(groups) groups x \(members) members into \"\(integration.name)\"")
