@@ -110,14 +110,6 @@ struct ResourceTable: Sendable {
         if let ext = keys.externalId { externalIDs.modify(ext) { $0 = IDList.adding(r.id, to: $0) } }
     }
 
-    /// Makes room for `count` more resources in the id, name and externalId indexes (`externalIds`
-    /// of them with an externalId).
-    mutating func reserveCapacity(_ count: Int, externalIds: Int) {
-        entries.reserveCapacity(count)
-        names.reserveCapacity(count)
-        externalIDs.reserveCapacity(externalIds)
-    }
-
     /// Replaces an existing resource in place (same position); returns the old entry.
     @discardableResult
     mutating func replace(_ r: ResourceRecord) -> ResourceEntry? {
