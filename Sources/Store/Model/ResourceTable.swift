@@ -110,6 +110,18 @@ struct ResourceTable: Sendable {
         if let ext = keys.externalId { externalIDs.modify(ext) { $0 = IDList.adding(r.id, to: $0) } }
     }
 
+    /// Adds a new resource at the end of creation order from its entry (snapshot loading: the
+    /// entry's fields are those a record would give; its ordinal is set here).
+    mutating func append(_ entry: consuming ResourceEntry, keys: consuming ResourceKeys) {
+        entry.ordinal = nextOrdinal
+        nextOrdinal += 1
+        let id = keys.id.key
+        order.append(id, ordinal: entry.ordinal)
+        if !keys.name.key.isEmpty { names.updateValue(id, forKey: keys.name) }
+        if let ext = keys.externalId { externalIDs.modify(ext) { $0 = IDList.adding(id, to: $0) } }
+        entries.updateValue(entry, forKey: keys.id)
+    }
+
     /// Replaces an existing resource in place (same position); returns the old entry.
     @discardableResult
     mutating func replace(_ r: ResourceRecord) -> ResourceEntry? {
