@@ -14,8 +14,8 @@ struct SnapshotLineDecoder {
     private var ended = false
     private var scratch: [UInt8] = []
 
-    static let batchLines = 1024
-    static let batchBytes = 1 << 20
+    static let batchLines = 4096
+    static let batchBytes = 4 << 20
 
     static let userPrefix = Array(#"{"t":"user","#.utf8)
     static let groupPrefix = Array(#"{"t":"group","#.utf8)

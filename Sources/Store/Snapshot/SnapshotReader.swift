@@ -29,7 +29,7 @@ enum SnapshotReader {
         defer { fileSystem.close(handle) }
 
         // Reading, checksumming and parsing on one thread, building the indexes on this one.
-        let queue = BoundedQueue<[SnapshotLine]>(capacity: 4)
+        let queue = BoundedQueue<[SnapshotLine]>(capacity: 8)
         let decoder = WorkerThread(name: "scimd-snapshot-read") {
             SnapshotLineDecoder.run(handle: handle, fileSystem: fileSystem, queue: queue)
         }
