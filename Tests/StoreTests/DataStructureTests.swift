@@ -91,6 +91,34 @@ final class DataStructureTests: XCTestCase {
         XCTAssertEqual(list.values.count, 100_000)
     }
 
+    /// Members are kept compactly in their common shapes and come back exactly as they were sent.
+    func testMemberListKeepsEveryMemberShape() {
+        let sent: [JSONObject] = [
+            JSONObject([("value", "a")]),
+            JSONObject([("value", "b"), ("type", "User")]),
+            JSONObject([("type", "User"), ("value", "c")]),
+            JSONObject([("value", "d"), ("type", 5)]),
+            JSONObject([("value", "e"), ("display", "E"), ("type", "Group")]),
+            JSONObject([("value", "f"), ("$ref", "https://x/Users/f")]),
+        ]
+        var list = MemberList()
+        for m in sent { XCTAssertTrue(list.add(m, value: MemberList.value(of: m)!)) }
+        XCTAssertTrue(list.add(value: "g", type: "User", key: HashedKey("g")))
+        XCTAssertTrue(list.add(value: "h", type: nil, key: HashedKey("h")))
+        XCTAssertFalse(list.add(value: "b", type: nil, key: HashedKey("b")))
+        let expected = sent + [JSONObject([("value", "g"), ("type", "User")]), JSONObject([("value", "h")])]
+        let text = { (o: JSONObject) in JSONValue.object(o).serializedString() }
+        XCTAssertEqual(list.all.map(text), expected.map(text))
+        XCTAssertEqual(list.member("c").map(text), text(sent[2]))
+        var written = JSONSerializer()
+        list.forEachElement { e in e.write(to: &written); return true }
+        XCTAssertEqual(String(decoding: written.bytes, as: UTF8.self), expected.map(text).joined())
+        let removed = list.remove("b")
+        XCTAssertEqual(removed.map { text($0.member) }, text(sent[1]))
+        list.reinsert(removed!.member, value: "b", ordinal: removed!.ordinal)
+        XCTAssertEqual(list.all.map(text), expected.map(text))
+    }
+
     func testTimestamps() {
         XCTAssertEqual(SCIMDateTime.format(millisecondsSinceEpoch: 0), "1970-01-01T00:00:00.000Z")
         XCTAssertEqual(SCIMDateTime.format(millisecondsSinceEpoch: 951_782_400_123), "2000-02-29T00:00:00.123Z")

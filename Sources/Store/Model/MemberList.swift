@@ -20,6 +20,24 @@ public struct MemberList: Sendable {
             case object(JSONObject)
         }
 
+        /// Writes the member object: the bytes `member` would serialise to.
+        func write(to w: inout JSONSerializer) {
+            switch rest {
+            case .nothing:
+                w.writeRaw(#"{"value":"#)
+                w.writeString(value)
+                w.writeRaw("}")
+            case .type(let type):
+                w.writeRaw(#"{"value":"#)
+                w.writeString(value)
+                w.writeRaw(#","type":"#)
+                w.writeString(type)
+                w.writeRaw("}")
+            case .object(let object):
+                w.write(.object(object))
+            }
+        }
+
         var member: JSONObject {
             switch rest {
             case .nothing: return JSONObject(uniqueKeysWithValues: [("value", .string(value))])
@@ -67,6 +85,9 @@ public struct MemberList: Sendable {
 
     /// Visits members in order until `body` returns false.
     public func forEach(_ body: (JSONObject) throws -> Bool) rethrows { try entries.forEach { try body($0.member) } }
+
+    /// Visits the stored members in order until `body` returns false (the snapshot writer).
+    func forEachElement(_ body: (Element) throws -> Bool) rethrows { try entries.forEach(body) }
 
     /// Visits member values in order until `body` returns false.
     public func forEachValue(_ body: (String) throws -> Bool) rethrows { try entries.forEach { try body($0.value) } }

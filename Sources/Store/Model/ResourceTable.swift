@@ -110,12 +110,16 @@ struct ResourceTable: Sendable {
         if let ext = keys.externalId { externalIDs.modify(ext) { $0 = IDList.adding(r.id, to: $0) } }
     }
 
-    /// Makes room for `count` more resources in the id, name and externalId indexes (`externalIds`
-    /// of them with an externalId).
-    mutating func reserveCapacity(_ count: Int, externalIds: Int) {
-        entries.reserveCapacity(count)
-        names.reserveCapacity(count)
-        externalIDs.reserveCapacity(externalIds)
+    /// Adds a new resource at the end of creation order from its entry (snapshot loading: the
+    /// entry's fields are those a record would give; its ordinal is set here).
+    mutating func append(_ entry: consuming ResourceEntry, keys: consuming ResourceKeys) {
+        entry.ordinal = nextOrdinal
+        nextOrdinal += 1
+        let id = keys.id.key
+        order.append(id, ordinal: entry.ordinal)
+        if !keys.name.key.isEmpty { names.updateValue(id, forKey: keys.name) }
+        if let ext = keys.externalId { externalIDs.modify(ext) { $0 = IDList.adding(id, to: $0) } }
+        entries.updateValue(entry, forKey: keys.id)
     }
 
     /// Replaces an existing resource in place (same position); returns the old entry.

@@ -78,18 +78,6 @@ struct ShardedDictionary<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         try body(&slot)
     }
 
-    /// Makes room for `additional` more entries without growing step by step (a bulk load that
-    /// knows its size). A dictionary that will pass the split threshold is split at once.
-    mutating func reserveCapacity(_ additional: Int) {
-        let total = count + additional
-        if shards.count == 1 && total > Self.splitThreshold {
-            split(perShardCapacity: total / Self.shardCount + total / (4 * Self.shardCount))
-            return
-        }
-        let perShard = shards.count == 1 ? total : total / shards.count + total / (4 * shards.count)
-        for i in 0..<shards.count where shards[i].capacity < perShard { shards[i].reserveCapacity(perShard) }
-    }
-
     func forEach(_ body: (Key, Value) throws -> Void) rethrows {
         for shard in shards {
             for (k, v) in shard { try body(k.key, v) }
@@ -105,48 +93,11 @@ struct ShardedDictionary<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
     private mutating func splitIfNeeded() {
         guard shards.count == 1, count > Self.splitThreshold else { return }
-        split(perShardCapacity: count / Self.shardCount * 2)
-    }
-
-    private mutating func split(perShardCapacity: Int) {
         let single = shards[0]
         shards = []
         var split = [[HashedKey<Key>: Value]](repeating: [:], count: Self.shardCount)
-        for i in 0..<split.count { split[i].reserveCapacity(max(perShardCapacity, single.count / Self.shardCount * 2)) }
+        for i in 0..<split.count { split[i].reserveCapacity(single.count / Self.shardCount * 2) }
         for (k, v) in single { split[k.hash & (Self.shardCount - 1)][k] = v }
         shards = split
-    }
-}
-
-/// A key with its hash value computed once (`Hasher`'s per-process seed, so it is as resistant to
-/// chosen collisions as the key's own hashing). Equal keys have equal hashes, so comparing the
-/// hashes first only skips comparisons that would fail.
-struct HashedKey<Key: Hashable & Sendable>: Hashable, Sendable {
-    let key: Key
-    let hash: Int
-
-    @inline(__always)
-    init(_ key: Key) {
-        self.key = key
-        hash = key.hashValue
-    }
-
-    @inline(__always)
-    static func == (a: HashedKey, b: HashedKey) -> Bool { a.hash == b.hash && a.key == b.key }
-
-    @inline(__always)
-    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-    /// What `Dictionary` asks for: the stored hash mixed with the table's seed, without running
-    /// `Hasher` again (murmur3's finaliser; the hash is already uniformly distributed).
-    @inline(__always)
-    func _rawHashValue(seed: Int) -> Int {
-        var x = UInt64(bitPattern: Int64(hash ^ seed))
-        x ^= x &>> 33
-        x = x &* 0xff51_afd7_ed55_8ccd
-        x ^= x &>> 33
-        x = x &* 0xc4ce_b9fe_1a85_ec53
-        x ^= x &>> 33
-        return Int(Int64(bitPattern: x))
     }
 }

@@ -27,10 +27,8 @@ enum SnapshotLine: Sendable {
 
     struct Scanned: Sendable {
         var keys: ResourceKeys
-        var created: Int64
-        var lastModified: Int64
-        var version: Int64
-        var attributes: [UInt8]
+        /// Complete but for its ordinal, which the table assigns.
+        var entry: ResourceEntry
     }
 
     struct Member: Sendable {

@@ -14,8 +14,8 @@ struct SnapshotLineDecoder {
     private var ended = false
     private var scratch: [UInt8] = []
 
-    static let batchLines = 1024
-    static let batchBytes = 1 << 20
+    static let batchLines = 4096
+    static let batchBytes = 4 << 20
 
     static let userPrefix = Array(#"{"t":"user","#.utf8)
     static let groupPrefix = Array(#"{"t":"group","#.utf8)
@@ -181,7 +181,8 @@ struct SnapshotLineDecoder {
         if let f = SnapshotLineScanner.resourceFields(UnsafeBufferPointer(rebasing: line[0..<at]), from: prefixLength) {
             return .scanned(SnapshotLine.Scanned(
                 keys: ResourceKeys(id: f.id, nameKey: f.key, externalId: f.externalId),
-                created: f.created, lastModified: f.lastModified, version: f.version, attributes: attributes))
+                entry: ResourceEntry(attributes: attributes, nameKey: f.key, externalId: f.externalId, created: f.created,
+                                     lastModified: f.lastModified, version: f.version, ordinal: 0)))
         }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: line[0..<at]))

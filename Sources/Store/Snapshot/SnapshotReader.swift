@@ -29,19 +29,24 @@ enum SnapshotReader {
         defer { fileSystem.close(handle) }
 
         // Reading, checksumming and parsing on one thread, building the indexes on this one.
-        let queue = BoundedQueue<[SnapshotLine]>(capacity: 4)
+        let queue = BoundedQueue<[SnapshotLine]>(capacity: 8)
         let decoder = WorkerThread(name: "scimd-snapshot-read") {
             SnapshotLineDecoder.run(handle: handle, fileSystem: fileSystem, queue: queue)
         }
         defer { decoder.join() }
         var loader = Loader()
         while true {
-            for line in queue.pop() {
+            // Taken out of the batch one by one (moved, not copied: no reference counting on
+            // objects the other thread just made).
+            var batch = queue.pop()
+            for i in batch.indices {
+                var line = SnapshotLine.ended(sequence: 0, records: 0, bytes: 0)
+                swap(&line, &batch[i])
                 do throws(Failure) {
                     if case .ended(let sequence, let records, let bytes) = line {
                         return Loaded(state: loader.finish(sequence: sequence), sequence: sequence, records: records, bytes: bytes)
                     }
-                    try loader.apply(line)
+                    try loader.apply(consume line)
                 } catch {
                     queue.cancel()
                     throw error
@@ -55,8 +60,8 @@ enum SnapshotReader {
         var state = DirectoryState()
         var current: IntegrationState?
 
-        mutating func apply(_ line: SnapshotLine) throws(Failure) {
-            switch line {
+        mutating func apply(_ line: consuming SnapshotLine) throws(Failure) {
+            switch consume line {
             case .resource(let kind, let offset, let resource):
                 do throws(RecordDecodingError) { try self.resource(resource, kind: kind) } catch {
                     throw .damaged(offset: offset, reason: error.description)
@@ -98,18 +103,14 @@ enum SnapshotReader {
         }
 
         /// A user or group line: it belongs to the integration above it and its id is new there.
-        mutating func resource(_ resource: SnapshotLine.Resource, kind: ResourceKind) throws(RecordDecodingError) {
+        mutating func resource(_ resource: consuming SnapshotLine.Resource, kind: ResourceKind) throws(RecordDecodingError) {
             guard current != nil else { throw RecordDecodingError("a resource line before any integration line") }
-            switch resource {
+            switch consume resource {
             case .malformed(let reason):
                 throw RecordDecodingError(reason)
             case .scanned(let s):
                 guard !current!.containsResource(s.keys.id) else { throw RecordDecodingError("resource \(s.keys.id.key) appears twice") }
-                let record = ResourceRecord(
-                    id: s.keys.id.key, kind: kind, integrationID: current!.integration.id, created: s.created,
-                    lastModified: s.lastModified, version: s.version, attributes: s.attributes,
-                    nameKey: s.keys.name.key, externalId: s.keys.externalId?.key)
-                current!.withTable(kind) { $0.insert(record, keys: s.keys) }
+                if kind == .user { current!.users.append(s.entry, keys: s.keys) } else { current!.groups.append(s.entry, keys: s.keys) }
             case .parsed(let object, let attributes):
                 let fields = FieldReader(object)
                 let id = try fields.string("id")

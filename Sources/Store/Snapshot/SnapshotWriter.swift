@@ -59,27 +59,23 @@ enum SnapshotWriter {
         var failure: StorageIOError?
         table.order.forEach { id in
             guard let e = table.entry(id) else { return true }
-            var fields = JSONObject([
-                ("t", .string(type)), ("id", .string(id)), ("created", .int64(e.created)),
-                ("lastModified", .int64(e.lastModified)), ("version", .int64(e.version)), ("key", .string(e.nameKey)),
-            ])
-            if let ext = e.externalId { fields["ext"] = .string(ext) }
             do throws(StorageIOError) {
-                try output.resourceLine(fields, attributes: e.attributes)
+                try output.resourceLine(type: type, id: id, e)
                 guard table.kind == .group, let members = s.memberLists[id] else { return true }
-                var chunk: [JSONValue] = []
-                chunk.reserveCapacity(SnapshotFormat.membersPerLine)
+                var inLine = 0
                 var pending: StorageIOError?
-                members.forEach { member in
-                    chunk.append(.object(member))
-                    if chunk.count == SnapshotFormat.membersPerLine {
-                        do throws(StorageIOError) { try output.membersLine(id, chunk) } catch { pending = error; return false }
-                        chunk.removeAll(keepingCapacity: true)
+                members.forEachElement { element in
+                    if inLine == 0 { output.beginMembersLine(id) } else { output.buffer.writeRaw([UInt8(ascii: ",")]) }
+                    element.write(to: &output.buffer)
+                    inLine += 1
+                    if inLine == SnapshotFormat.membersPerLine {
+                        inLine = 0
+                        do throws(StorageIOError) { try output.endMembersLine() } catch { pending = error; return false }
                     }
                     return true
                 }
                 if let pending { throw pending }
-                if !chunk.isEmpty { try output.membersLine(id, chunk) }
+                if inLine > 0 { try output.endMembersLine() }
             } catch {
                 failure = error
                 return false
@@ -115,21 +111,54 @@ enum SnapshotWriter {
             if buffer.bytes.count >= SnapshotWriter.flushBytes { try flush() }
         }
 
-        /// A user or group line: the fields, then the attributes' JSON text as the last member.
-        mutating func resourceLine(_ fields: JSONObject, attributes: [UInt8]) throws(StorageIOError) {
+        /// A user or group line: `{"t":type,"id":..,"created":..,"lastModified":..,"version":..,"key":..[,"ext":..]`,
+        /// then the attributes' JSON text as the last member (the bytes a `JSONObject` of those
+        /// fields would serialise to, written without building one).
+        mutating func resourceLine(type: String, id: String, _ e: ResourceEntry) throws(StorageIOError) {
             let start = buffer.bytes.count
-            buffer.writeRaw("{")
-            LogOperation.writeMembers(fields, to: &buffer)
+            buffer.writeRaw(#"{"t":"#)
+            buffer.writeString(type)
+            buffer.writeRaw(#","id":"#)
+            buffer.writeString(id)
+            buffer.writeRaw(#","created":"#)
+            buffer.writeRaw(String(e.created))
+            buffer.writeRaw(#","lastModified":"#)
+            buffer.writeRaw(String(e.lastModified))
+            buffer.writeRaw(#","version":"#)
+            buffer.writeRaw(String(e.version))
+            buffer.writeRaw(#","key":"#)
+            buffer.writeString(e.nameKey)
+            if let ext = e.externalId {
+                buffer.writeRaw(#","ext":"#)
+                buffer.writeString(ext)
+            }
             buffer.writeRaw(SnapshotFormat.attributesMarker)
-            buffer.writeRaw(attributes)
+            buffer.writeRaw(e.attributes)
             buffer.writeRaw("}\n")
-            buffer.bytes.withUnsafeBytes { crc.update(UnsafeRawBufferPointer(rebasing: $0[start...])) }
-            records += 1
+            endLine(from: start)
             if buffer.bytes.count >= SnapshotWriter.flushBytes { try flush() }
         }
 
-        mutating func membersLine(_ groupID: String, _ members: [JSONValue]) throws(StorageIOError) {
-            try line([("t", .string(SnapshotFormat.LineType.members)), ("group", .string(groupID)), ("members", .array(members))])
+        private var membersLineStart = 0
+
+        /// Starts `{"t":"members","group":id,"members":[`; the members follow, comma-separated.
+        mutating func beginMembersLine(_ groupID: String) {
+            membersLineStart = buffer.bytes.count
+            buffer.writeRaw(#"{"t":"members","group":"#)
+            buffer.writeString(groupID)
+            buffer.writeRaw(#","members":["#)
+        }
+
+        mutating func endMembersLine() throws(StorageIOError) {
+            buffer.writeRaw("]}\n")
+            endLine(from: membersLineStart)
+            if buffer.bytes.count >= SnapshotWriter.flushBytes { try flush() }
+        }
+
+        /// Counts the line that starts at `start` and ends the buffer into the trailer's CRC.
+        private mutating func endLine(from start: Int) {
+            buffer.bytes.withUnsafeBytes { crc.update(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+            records += 1
         }
 
         mutating func flush() throws(StorageIOError) {

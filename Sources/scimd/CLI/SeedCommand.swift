@@ -7,8 +7,9 @@ import Store
 /// `scimd seed`: fills a (stopped) data directory with synthetic users and groups, for benchmarks
 /// and demos. Writes go through the store's normal transactions, each holding many users or many
 /// groups with their members (well under a megabyte of log apiece). Unless `--snapshot-bytes` is
-/// given, no snapshot is written while seeding (each would serialise the whole growing directory)
-/// and one is written at the end, so the next start loads it instead of replaying the log.
+/// given, no snapshot is written while seeding (each would serialise the whole growing directory);
+/// if one is due at the end (the log since the last one passed the default threshold), it is
+/// written then, so the next start loads it instead of replaying the log.
 enum SeedCommand {
     static let help = """
     Usage: scimd seed --data DIR --users N [--groups G] [--members M] [--integration NAME]
@@ -76,9 +77,8 @@ enum SeedCommand {
             userIDs = store.read { state in state.resources(.user, integrationID: integrationID, offset: 0, limit: max(members, 1)).map(\.id) }
         }
         try seedGroups(groups, members: members, userIDs: userIDs, integrationID: integrationID, store: store)
-        // Seeding postpones snapshots; write the one a normal run would have written by now, if any
-        // (a small seed leaves the log as it is, like any other small set of writes).
-        if !snapshotBytesGiven && store.metrics.logBytesSinceSnapshot >= UInt64(Settings().snapshotBytes) {
+        // The one snapshot the threshold put off, if one is due (a small seed leaves the log alone, as before).
+        if !snapshotBytesGiven && store.metrics.logBytesSinceSnapshot >= UInt64(settings.snapshotBytes) {
             do { try store.compact() } catch { throw CLIError(error.message, exitCode: 1) }
         }
         print("seeded \(users) users and \(groups) groups x \(members) members into \"\(integration.name)\"")
