@@ -51,7 +51,8 @@ public final class SCIMEndpoint: HTTPHandler {
         }
 
         let context = RequestContext(
-            request: request, integration: integration, baseURL: baseURL, configuration: configuration, store: store)
+            request: request, integration: integration, baseURL: baseURL, configuration: configuration, store: store,
+            query: QueryParameters(request.query))
         let activity = self.activity
         let clock = configuration.clock
         context.dispatch(route) { outcome in

@@ -107,20 +107,7 @@ extension AdminApp {
             exchange.send(.page(200, AuthPages.setupCode(product: product, error: nil)))
             return
         }
-        let address = exchange.context.clientAddress
-        if case .failure(let wait) = throttle.begin(address: address, now: exchange.now) {
-            configuration.audit(.loginThrottled(address: address))
-            exchange.send(PageReply.page(429, ErrorPages.tooManyAttempts(product: product, retryAfter: wait.seconds))
-                .with("Retry-After", String(wait.seconds)))
-            return
-        }
-        let ok = setupCodeMatches(code)
-        throttle.end(address: address, succeeded: ok, now: exchange.now)
-        guard ok else {
-            configuration.audit(.setupCodeRejected(address: address))
-            exchange.send(.page(403, AuthPages.setupCode(product: product, error: "That setup code is not valid.")))
-            return
-        }
+        guard acceptSetupCode(code, exchange: exchange) else { return }
         let (s, cookie) = formSession(exchange, session)
         exchange.send(withCookie(.page(200, AuthPages.setupPassword(product: product, csrf: s.csrfToken, code: code, error: nil)), cookie))
     }
@@ -132,19 +119,7 @@ extension AdminApp {
         }
         let code = form["code"]?.trimmingWhitespace ?? ""
         let address = exchange.context.clientAddress
-        if case .failure(let wait) = throttle.begin(address: address, now: exchange.now) {
-            configuration.audit(.loginThrottled(address: address))
-            exchange.send(PageReply.page(429, ErrorPages.tooManyAttempts(product: product, retryAfter: wait.seconds))
-                .with("Retry-After", String(wait.seconds)))
-            return
-        }
-        let codeOK = setupCodeMatches(code)
-        throttle.end(address: address, succeeded: codeOK, now: exchange.now)
-        guard codeOK else {
-            configuration.audit(.setupCodeRejected(address: address))
-            exchange.send(.page(403, AuthPages.setupCode(product: product, error: "That setup code is not valid.")))
-            return
-        }
+        guard acceptSetupCode(code, exchange: exchange) else { return }
         let password = form["password"] ?? ""
         let again = form["confirm"] ?? ""
         let problem: String?
@@ -186,5 +161,25 @@ extension AdminApp {
             endSetup(succeeded: false)
             exchange.send(PageReply.page(503, ErrorPages.busy(product: product)).with("Retry-After", "2"))
         }
+    }
+
+    /// Checks a setup code under the login throttle; on refusal (429 throttled, 403 wrong code)
+    /// the answer is already sent and the caller stops.
+    private func acceptSetupCode(_ code: String, exchange: Exchange) -> Bool {
+        let address = exchange.context.clientAddress
+        if case .failure(let wait) = throttle.begin(address: address, now: exchange.now) {
+            configuration.audit(.loginThrottled(address: address))
+            exchange.send(PageReply.page(429, ErrorPages.tooManyAttempts(product: product, retryAfter: wait.seconds))
+                .with("Retry-After", String(wait.seconds)))
+            return false
+        }
+        let ok = setupCodeMatches(code)
+        throttle.end(address: address, succeeded: ok, now: exchange.now)
+        guard ok else {
+            configuration.audit(.setupCodeRejected(address: address))
+            exchange.send(.page(403, AuthPages.setupCode(product: product, error: "That setup code is not valid.")))
+            return false
+        }
+        return true
     }
 }

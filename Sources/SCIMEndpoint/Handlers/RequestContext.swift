@@ -11,7 +11,8 @@ struct RequestContext: Sendable {
     let store: Store
 
     var renderer: ResourceRenderer { ResourceRenderer(baseURL: baseURL) }
-    var query: QueryParameters { QueryParameters(request.query) }
+    /// The query string, parsed once per request.
+    let query: QueryParameters
 
     func fail(_ error: SCIMError) -> RequestOutcome {
         RequestOutcome(response: SCIMResponses.error(error, request: request), error: error)

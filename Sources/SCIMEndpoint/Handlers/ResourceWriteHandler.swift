@@ -13,14 +13,8 @@ struct ResourceWriteHandler {
     private var integrationID: String { context.integration.id }
 
     func create(_ kind: ResourceKind, done: @escaping @Sendable (RequestOutcome) -> Void) {
-        let definition = ResourceDefinitions.definition(for: kind)
-        let attributes: JSONObject
-        let members: [JSONObject]
-        let projection: Projection
-        do {
-            (attributes, members) = try Self.splitMembers(ResourceInput.normalize(try context.jsonBody(), definition: definition), kind: kind)
-            projection = try responseProjection()
-        } catch { return done(context.fail(error)) }
+        let attributes: JSONObject, members: [JSONObject], projection: Projection
+        do { (attributes, members, projection) = try resourceBody(kind) } catch { return done(context.fail(error)) }
         let id = SecureRandom.uuid()
         let integrationID = self.integrationID
         let context = self.context
@@ -46,14 +40,8 @@ struct ResourceWriteHandler {
     }
 
     func replace(_ kind: ResourceKind, id: String, done: @escaping @Sendable (RequestOutcome) -> Void) {
-        let definition = ResourceDefinitions.definition(for: kind)
-        let attributes: JSONObject
-        let members: [JSONObject]
-        let projection: Projection
-        do {
-            (attributes, members) = try Self.splitMembers(ResourceInput.normalize(try context.jsonBody(), definition: definition), kind: kind)
-            projection = try responseProjection()
-        } catch { return done(context.fail(error)) }
+        let attributes: JSONObject, members: [JSONObject], projection: Projection
+        do { (attributes, members, projection) = try resourceBody(kind) } catch { return done(context.fail(error)) }
         let integrationID = self.integrationID
         let ifMatch = context.request.headers["If-Match"]
         let context = self.context
@@ -153,6 +141,13 @@ struct ResourceWriteHandler {
     }
 
     // MARK: - Helpers
+
+    /// The POST/PUT body normalised for `kind`, its members split off, and the response projection.
+    private func resourceBody(_ kind: ResourceKind) throws(SCIMError) -> (JSONObject, [JSONObject], Projection) {
+        let normalized = try ResourceInput.normalize(try context.jsonBody(), definition: ResourceDefinitions.definition(for: kind))
+        let (attributes, members) = Self.splitMembers(normalized, kind: kind)
+        return (attributes, members, try responseProjection())
+    }
 
     private func responseProjection() throws(SCIMError) -> Projection {
         try Projection.parse(attributes: context.query["attributes"], excludedAttributes: context.query["excludedAttributes"])
