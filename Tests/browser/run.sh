@@ -89,7 +89,8 @@ done
 echo "scimd at $base (data $data)" >&2
 
 status=0
-"$python" "$here/admin_flow.py" "$base" "$shots" --setup-code "$code" "${flow_args[@]}" || status=$?
+# "--setup-code=CODE": a code may start with "-", which argparse would read as an option.
+"$python" "$here/admin_flow.py" "$base" "$shots" --setup-code="$code" "${flow_args[@]}" || status=$?
 
 if ! kill -0 "$server_pid" 2>/dev/null; then
     echo "scimd exited during the run; its stderr:" >&2
